@@ -1,0 +1,33 @@
+package dev.brisk.examples;
+
+import dev.brisk.App;
+import dev.brisk.examples.bench.BenchApp;
+import dev.brisk.examples.hello.HelloApp;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs an example app: {@code java -jar examples/target/brisk-examples.jar <app> [--port N]}.
+ */
+public final class Main {
+    private static final Map<String, Supplier<App>> APPS = Map.of(
+            "hello", HelloApp::app,
+            "bench", BenchApp::app);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || !APPS.containsKey(args[0])) {
+            System.err.println("usage: java -jar brisk-examples.jar <" + String.join("|", APPS.keySet().stream().sorted().toList())
+                    + "> [--port N]");
+            System.exit(2);
+        }
+        int port = 8000;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--port") && i + 1 < args.length) port = Integer.parseInt(args[++i]);
+        }
+        APPS.get(args[0]).get().run(port);
+    }
+}

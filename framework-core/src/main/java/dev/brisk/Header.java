@@ -1,0 +1,18 @@
+package dev.brisk;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Binds a parameter to a request header (matched case-insensitively). */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+public @interface Header {
+    /** The name on the wire; defaults to the Java parameter name with camel case turned into dashes ({@code xToken} -> {@code x-token}). */
+    String value() default "";
+    /** Value used when the request carries none; makes the parameter optional. */
+    String defaultValue() default Brisk.NO_DEFAULT;
+}

@@ -1,0 +1,148 @@
+package dev.brisk;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An HTTP response under the handler's control. Return one to choose status, headers, cookies and
+ * body exactly; or declare a {@code Response} parameter to add headers, cookies or a status to the
+ * response Brisk builds from the method's ordinary return value.
+ *
+ * <p>The body may be {@code null} (empty), a {@code String} (text/plain unless a content type is
+ * set), a {@code byte[]} (application/octet-stream unless set) or any other object (JSON).
+ */
+public final class Response {
+    private int status;
+    private Object body;
+    private String contentType;
+    private List<Map.Entry<String, String>> headers;
+    private List<SetCookie> cookies;
+
+    /** An empty response with no status chosen yet (200 when sent as a return value). */
+    public Response() {
+    }
+
+    /** An empty response with the given status. */
+    public static Response status(int status) {
+        return new Response().setStatus(status);
+    }
+
+    /** A 200 response whose body is {@code value} encoded as JSON. */
+    public static Response json(Object value) {
+        return json(200, value);
+    }
+
+    /** A response with the given status whose body is {@code value} encoded as JSON. */
+    public static Response json(int status, Object value) {
+        var r = new Response().setStatus(status);
+        r.body = value;
+        r.contentType = "application/json";
+        return r;
+    }
+
+    /** A 200 {@code text/plain; charset=UTF-8} response. */
+    public static Response text(String text) {
+        var r = new Response().setStatus(200);
+        r.body = Objects.requireNonNull(text, "text");
+        r.contentType = "text/plain; charset=UTF-8";
+        return r;
+    }
+
+    /** A 200 response with raw bytes of the given content type. */
+    public static Response bytes(byte[] data, String contentType) {
+        var r = new Response().setStatus(200);
+        r.body = Objects.requireNonNull(data, "data");
+        r.contentType = Objects.requireNonNull(contentType, "contentType");
+        return r;
+    }
+
+    /** A 307 redirect to {@code location}. */
+    public static Response redirect(String location) {
+        return status(307).header("Location", location);
+    }
+
+    /** Sets the status (100..599). */
+    public Response setStatus(int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("status must be 100..599: " + status);
+        }
+        this.status = status;
+        return this;
+    }
+
+    /** The chosen status, or 0 if none was set. */
+    public int status() {
+        return status;
+    }
+
+    /** Sets the body: {@code null}, a {@code String}, a {@code byte[]} or an object to encode as JSON. */
+    public Response body(Object body) {
+        this.body = body;
+        return this;
+    }
+
+    /** The body as set, or {@code null}. */
+    public Object body() {
+        return body;
+    }
+
+    /** Sets the {@code Content-Type}. */
+    public Response contentType(String contentType) {
+        this.contentType = contentType;
+        return this;
+    }
+
+    /** The content type, or {@code null} when Brisk chooses it from the body. */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** Adds a header (several values of one name are sent as separate header lines). */
+    public Response header(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (headers == null) {
+            headers = new ArrayList<>(4);
+        }
+        headers.add(Map.entry(name, value));
+        return this;
+    }
+
+    /** The headers added so far, in order. */
+    public List<Map.Entry<String, String>> headers() {
+        return headers == null ? List.of() : Collections.unmodifiableList(headers);
+    }
+
+    /** Sets a cookie. */
+    public Response cookie(SetCookie cookie) {
+        if (cookies == null) {
+            cookies = new ArrayList<>(2);
+        }
+        cookies.add(Objects.requireNonNull(cookie, "cookie"));
+        return this;
+    }
+
+    /** Sets a cookie with the defaults of {@link SetCookie#of}. */
+    public Response cookie(String name, String value) {
+        return cookie(SetCookie.of(name, value));
+    }
+
+    /** Asks the client to delete a cookie (empty value, {@code Max-Age=0}). */
+    public Response deleteCookie(String name) {
+        return cookie(new SetCookie(name, "", "/", null, java.time.Duration.ZERO, false, true, "Lax"));
+    }
+
+    /** The cookies set so far. */
+    public List<SetCookie> cookies() {
+        return cookies == null ? List.of() : Collections.unmodifiableList(cookies);
+    }
+
+    @Override
+    public String toString() {
+        var b = body instanceof byte[] a ? a.length + " bytes" : body;
+        return "Response[" + status + ", " + headers() + ", " + b + "]";
+    }
+}

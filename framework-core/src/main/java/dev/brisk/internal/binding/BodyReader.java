@@ -1,0 +1,518 @@
+package dev.brisk.internal.binding;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns a parsed JSON tree into a Java value of a declared type, reporting every problem with its
+ * FastAPI location instead of stopping at the first. Plans are compiled once per type.
+ */
+public final class BodyReader {
+    private final ObjectMapper mapper;
+    private final Map<Type, Plan> plans = new ConcurrentHashMap<>();
+
+    public BodyReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** A compiled reader for one type. */
+    public abstract static class Plan {
+        /** Reads {@code n} (never Java null); returns a placeholder and records errors on failure. */
+        public abstract Object read(JsonNode n, Loc loc, Errors errors);
+
+        /** The value for an absent, optional field. */
+        public Object absent() {
+            return null;
+        }
+
+        /** The value for an explicit JSON null. */
+        public Object readNull(JsonNode n, Loc loc, Errors errors) {
+            return null;
+        }
+    }
+
+    public Plan plan(Type type) {
+        var p = plans.get(type);
+        if (p != null) return p;
+        // Placeholder breaks recursion for self-referencing records.
+        var lazy = new LazyPlan();
+        var prev = plans.putIfAbsent(type, lazy);
+        if (prev != null) return prev;
+        var real = build(type);
+        lazy.target = real;
+        plans.put(type, real);
+        return real;
+    }
+
+    private static final class LazyPlan extends Plan {
+        volatile Plan target;
+        @Override public Object read(JsonNode n, Loc loc, Errors errors) { return target.read(n, loc, errors); }
+        @Override public Object absent() { return target.absent(); }
+        @Override public Object readNull(JsonNode n, Loc loc, Errors errors) { return target.readNull(n, loc, errors); }
+    }
+
+    private Plan build(Type type) {
+        Class<?> raw = Types.raw(type);
+        if (raw == Optional.class) return new OptionalPlan(plan(Types.arg(type, 0)));
+        if (Scalar.isScalar(raw)) return new ScalarPlan(Scalar.of(raw), raw.isPrimitive());
+        if (raw == JsonNode.class || raw == Object.class) return new TreePlan(mapper, raw);
+        if (raw.isArray()) {
+            Type component = type instanceof GenericArrayType g ? g.getGenericComponentType() : raw.getComponentType();
+            return new ArrayPlan(Types.raw(component), plan(component));
+        }
+        if (Collection.class.isAssignableFrom(raw) && (raw.isInterface() || raw == ArrayList.class || raw == LinkedHashSet.class)) {
+            return new CollectionPlan(Set.class.isAssignableFrom(raw), plan(Types.arg(type, 0)));
+        }
+        if (Map.class.isAssignableFrom(raw) && (raw.isInterface() || raw == LinkedHashMap.class || raw == HashMap.class)) {
+            Class<?> key = Types.raw(Types.arg(type, 0));
+            if (key == String.class || key == Object.class || Scalar.isScalar(key)) {
+                return new MapPlan(key == Object.class ? Scalar.of(String.class) : Scalar.of(key), plan(Types.arg(type, 1)));
+            }
+        }
+        if (raw.isRecord()) return recordPlan(raw);
+        return beanPlanOrJackson(type, raw);
+    }
+
+    static boolean requiredField(Class<?> type, AnnotatedElement... elements) {
+        if (type.isPrimitive()) return true;
+        for (var e : elements) {
+            if (e == null) continue;
+            if (e.isAnnotationPresent(NotNull.class) || e.isAnnotationPresent(NotBlank.class) || e.isAnnotationPresent(NotEmpty.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The JSON name of a record component or field (Jackson's {@code @JsonProperty} honoured). */
+    public static String jsonName(String javaName, AnnotatedElement... elements) {
+        for (var e : elements) {
+            if (e == null) continue;
+            var jp = e.getAnnotation(JsonProperty.class);
+            if (jp != null && !jp.value().isEmpty()) return jp.value();
+        }
+        return javaName;
+    }
+
+    private Plan recordPlan(Class<?> raw) {
+        RecordComponent[] comps = raw.getRecordComponents();
+        var fields = new FieldSpec[comps.length];
+        var types = new Class<?>[comps.length];
+        for (int i = 0; i < comps.length; i++) {
+            var c = comps[i];
+            Field f = null;
+            try {
+                f = raw.getDeclaredField(c.getName());
+            } catch (NoSuchFieldException ignored) {
+                // records always have one
+            }
+            types[i] = c.getType();
+            fields[i] = new FieldSpec(jsonName(c.getName(), c, f, c.getAccessor()), plan(c.getGenericType()),
+                    requiredField(c.getType(), c, f, c.getAccessor()));
+        }
+        try {
+            Constructor<?> ctor = raw.getDeclaredConstructor(types);
+            ctor.setAccessible(true);
+            MethodHandle mh = MethodHandles.lookup().unreflectConstructor(ctor)
+                    .asSpreader(Object[].class, comps.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+            return new RecordPlan(raw, fields, mh);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot construct record " + raw.getName() + ": " + e, e);
+        }
+    }
+
+    private Plan beanPlanOrJackson(Type type, Class<?> raw) {
+        JavaType jt = mapper.constructType(type);
+        if (!raw.isInterface() && !Modifier.isAbstract(raw.getModifiers()) && raw.getPackageName().startsWith("java.") == false) {
+            try {
+                var ctor = raw.getDeclaredConstructor();
+                ctor.setAccessible(true);
+                var desc = mapper.getDeserializationConfig().introspect(jt);
+                var props = new ArrayList<BeanProp>();
+                for (var p : desc.findProperties()) {
+                    if (!p.couldDeserialize()) continue;
+                    var mutator = p.getMutator();
+                    if (mutator == null) continue;
+                    MethodHandle setter;
+                    Type ptype;
+                    AnnotatedElement field = p.hasField() ? p.getField().getAnnotated() : null;
+                    AnnotatedElement getter = p.hasGetter() ? p.getGetter().getAnnotated() : null;
+                    if (mutator.getMember() instanceof java.lang.reflect.Method m) {
+                        m.setAccessible(true);
+                        setter = MethodHandles.lookup().unreflect(m);
+                        ptype = m.getGenericParameterTypes()[0];
+                    } else if (mutator.getMember() instanceof Field f) {
+                        if (Modifier.isFinal(f.getModifiers())) continue;
+                        f.setAccessible(true);
+                        setter = MethodHandles.lookup().unreflectSetter(f);
+                        ptype = f.getGenericType();
+                    } else {
+                        continue;
+                    }
+                    setter = setter.asType(MethodType.methodType(void.class, Object.class, Object.class));
+                    Class<?> praw = Types.raw(ptype);
+                    props.add(new BeanProp(new FieldSpec(p.getName(), plan(ptype), requiredField(praw, field, getter,
+                            mutator.getAnnotated())), setter));
+                }
+                MethodHandle mh = MethodHandles.lookup().unreflectConstructor(ctor).asType(MethodType.methodType(Object.class));
+                return new BeanPlan(raw, props.toArray(BeanProp[]::new), mh);
+            } catch (NoSuchMethodException e) {
+                // no default constructor: let Jackson try (creators, builders)
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new JacksonPlan(mapper, jt);
+    }
+
+    record FieldSpec(String name, Plan plan, boolean required) {
+    }
+
+    record BeanProp(FieldSpec spec, MethodHandle setter) {
+    }
+
+    static final class ScalarPlan extends Plan {
+        private final Scalar scalar;
+        private final boolean primitive;
+
+        ScalarPlan(Scalar scalar, boolean primitive) {
+            this.scalar = scalar;
+            this.primitive = primitive;
+        }
+
+        @Override
+        public Object read(JsonNode n, Loc loc, Errors errors) {
+            try {
+                return scalar.fromJson(n);
+            } catch (ConversionException e) {
+                errors.add(e, loc, n);
+                return scalar.absent();
+            }
+        }
+
+        @Override
+        public Object readNull(JsonNode n, Loc loc, Errors errors) {
+            if (primitive) {
+                errors.add(scalar.typeError(), loc, null);
+                return scalar.absent();
+            }
+            return null;
+        }
+
+        @Override public Object absent() { return scalar.absent(); }
+    }
+
+    static final class OptionalPlan extends Plan {
+        private final Plan inner;
+
+        OptionalPlan(Plan inner) {
+            this.inner = inner;
+        }
+
+        @Override public Object read(JsonNode n, Loc loc, Errors errors) { return Optional.ofNullable(inner.read(n, loc, errors)); }
+        @Override public Object absent() { return Optional.empty(); }
+        @Override public Object readNull(JsonNode n, Loc loc, Errors errors) { return Optional.empty(); }
+    }
+
+    static final class TreePlan extends Plan {
+        private final ObjectMapper mapper;
+        private final boolean tree;
+
+        TreePlan(ObjectMapper mapper, Class<?> raw) {
+            this.mapper = mapper;
+            this.tree = raw == JsonNode.class;
+        }
+
+        @Override
+        public Object read(JsonNode n, Loc loc, Errors errors) {
+            if (tree) return n;
+            try {
+                return mapper.treeToValue(n, Object.class);
+            } catch (Exception e) {
+                errors.add("value_error", loc.toList(), "Value error, " + e.getMessage(), n, Map.of());
+                return null;
+            }
+        }
+
+        @Override public Object readNull(JsonNode n, Loc loc, Errors errors) { return tree ? NullNode.instance : null; }
+    }
+
+    static final class CollectionPlan extends Plan {
+        private final boolean set;
+        private final Plan element;
+
+        CollectionPlan(boolean set, Plan element) {
+            this.set = set;
+            this.element = element;
+        }
+
+        @Override
+        public Object read(JsonNode n, Loc loc, Errors errors) {
+            if (!n.isArray()) {
+                errors.add(set ? "set_type" : "list_type", loc.toList(), set ? "Input should be a valid set" : "Input should be a valid list", n, Map.of());
+                return absent();
+            }
+            Collection<Object> out = set ? new LinkedHashSet<>(Math.max(4, n.size() * 2)) : new ArrayList<>(n.size());
+            int i = 0;
+            for (JsonNode item : n) {
+                out.add(item.isNull() ? element.readNull(item, loc.child(i), errors) : element.read(item, loc.child(i), errors));
+                i++;
+            }
+            return out;
+        }
+
+        @Override public Object absent() { return set ? new LinkedHashSet<>() : new ArrayList<>(); }
+    }
+
+    static final class ArrayPlan extends Plan {
+        private final Class<?> componentType;
+        private final Plan element;
+
+        ArrayPlan(Class<?> componentType, Plan element) {
+            this.componentType = componentType;
+            this.element = element;
+        }
+
+        @Override
+        public Object read(JsonNode n, Loc loc, Errors errors) {
+            if (!n.isArray()) {
+                errors.add("list_type", loc.toList(), "Input should be a valid list", n, Map.of());
+                return absent();
+            }
+            Object arr = Array.newInstance(componentType, n.size());
+            for (int i = 0; i < n.size(); i++) {
+                JsonNode item = n.get(i);
+                Object v = item.isNull() ? element.readNull(item, loc.child(i), errors) : element.read(item, loc.child(i), errors);
+                if (v != null) Array.set(arr, i, v);
+            }
+            return arr;
+        }
+
+        @Override public Object absent() { return Array.newInstance(componentType, 0); }
+    }
+
+    static final class MapPlan extends Plan {
+        private final Scalar key;
+        private final Plan value;
+
+        MapPlan(Scalar key, Plan value) {
+            this.key = key;
+            this.value = value;
+        }
+
+        @Override
+        public Object read(JsonNode n, Loc loc, Errors errors) {
+            if (!n.isObject()) {
+                errors.add("dict_type", loc.toList(), "Input should be a valid dictionary", n, Map.of());
+                return absent();
+            }
+            var out = new LinkedHashMap<Object, Object>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                var e = it.next();
+                Loc at = loc.child(e.getKey());
+                Object k;
+                try {
+                    k = key.fromString(e.getKey());
+                } catch (ConversionException ex) {
+                    errors.add(ex, at.child("[key]"), e.getKey());
+                    continue;
+                }
+                JsonNode v = e.getValue();
+                out.put(k, v.isNull() ? value.readNull(v, at, errors) : value.read(v, at, errors));
+            }
+            return out;
+        }
+
+        @Override public Object absent() { return new LinkedHashMap<>(); }
+    }
+
+    static Object[] readFields(FieldSpec[] fields, ObjectNode obj, Loc loc, Errors errors) {
+        var values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            var f = fields[i];
+            JsonNode v = obj.get(f.name);
+            if (v == null) {
+                if (f.required) {
+                    errors.missing(loc.child(f.name), obj);
+                }
+                values[i] = f.plan.absent();
+            } else if (v.isNull()) {
+                values[i] = f.plan.readNull(v, loc.child(f.name), errors);
+            } else {
+                values[i] = f.plan.read(v, loc.child(f.name), errors);
+            }
+        }
+        return values;
+    }
+
+    static void objectTypeError(JsonNode n, Loc loc, Errors errors) {
+        errors.add("model_attributes_type", loc.toList(), "Input should be a valid dictionary or object to extract fields from", n, Map.of());
+    }
+
+    static final class RecordPlan extends Plan {
+        private final Class<?> type;
+        private final FieldSpec[] fields;
+        private final MethodHandle ctor;
+
+        RecordPlan(Class<?> type, FieldSpec[] fields, MethodHandle ctor) {
+            this.type = type;
+            this.fields = fields;
+            this.ctor = ctor;
+        }
+
+        @Override
+        public Object read(JsonNode n, Loc loc, Errors errors) {
+            if (!(n instanceof ObjectNode obj)) {
+                objectTypeError(n, loc, errors);
+                return null;
+            }
+            int before = errors.list().size();
+            Object[] values = readFields(fields, obj, loc, errors);
+            if (errors.list().size() != before) return null;
+            try {
+                return (Object) ctor.invokeExact(values);
+            } catch (Throwable t) {
+                // A compact constructor that rejects the values: report it like pydantic's value_error.
+                String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+                errors.add("value_error", loc.toList(), "Value error, " + msg, n, Map.of());
+                return null;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "RecordPlan[" + type.getName() + "]";
+        }
+    }
+
+    static final class BeanPlan extends Plan {
+        private final Class<?> type;
+        private final BeanProp[] props;
+        private final FieldSpec[] fields;
+        private final MethodHandle ctor;
+
+        BeanPlan(Class<?> type, BeanProp[] props, MethodHandle ctor) {
+            this.type = type;
+            this.props = props;
+            this.fields = new FieldSpec[props.length];
+            for (int i = 0; i < props.length; i++) fields[i] = props[i].spec();
+            this.ctor = ctor;
+        }
+
+        @Override
+        public Object read(JsonNode n, Loc loc, Errors errors) {
+            if (!(n instanceof ObjectNode obj)) {
+                objectTypeError(n, loc, errors);
+                return null;
+            }
+            int before = errors.list().size();
+            Object[] values = readFields(fields, obj, loc, errors);
+            if (errors.list().size() != before) return null;
+            try {
+                Object bean = (Object) ctor.invokeExact();
+                for (int i = 0; i < props.length; i++) {
+                    // Leave absent fields at the class's own initial value.
+                    if (values[i] != null || obj.get(fields[i].name()) != null) {
+                        props[i].setter().invokeExact(bean, values[i]);
+                    }
+                }
+                return bean;
+            } catch (Throwable t) {
+                String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+                errors.add("value_error", loc.toList(), "Value error, " + msg, n, Map.of());
+                return null;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "BeanPlan[" + type.getName() + "]";
+        }
+    }
+
+    static final class JacksonPlan extends Plan {
+        private final ObjectMapper mapper;
+        private final JavaType type;
+
+        JacksonPlan(ObjectMapper mapper, JavaType type) {
+            this.mapper = mapper;
+            this.type = type;
+        }
+
+        @Override
+        public Object read(JsonNode n, Loc loc, Errors errors) {
+            try {
+                return mapper.readerFor(type).readValue(n);
+            } catch (MismatchedInputException e) {
+                Loc at = loc;
+                for (var ref : e.getPath()) at = ref.getFieldName() != null ? at.child(ref.getFieldName()) : at.child(ref.getIndex());
+                errors.add("value_error", at.toList(), "Input should be a valid " + simple(e.getTargetType()), n, Map.of());
+            } catch (Exception e) {
+                errors.add("value_error", loc.toList(), "Value error, " + e.getClass().getSimpleName(), n, Map.of());
+            }
+            return null;
+        }
+
+        private static String simple(Class<?> c) {
+            return c == null ? "value" : c.getSimpleName();
+        }
+    }
+
+    /** Helpers for generic types. */
+    public static final class Types {
+        private Types() {
+        }
+
+        public static Class<?> raw(Type t) {
+            if (t instanceof Class<?> c) return c;
+            if (t instanceof ParameterizedType p) return (Class<?>) p.getRawType();
+            if (t instanceof GenericArrayType g) return Array.newInstance(raw(g.getGenericComponentType()), 0).getClass();
+            if (t instanceof WildcardType w) return raw(w.getUpperBounds()[0]);
+            return Object.class;
+        }
+
+        /** The i-th type argument, or {@code Object} for raw types. */
+        public static Type arg(Type t, int i) {
+            if (t instanceof ParameterizedType p && p.getActualTypeArguments().length > i) {
+                Type a = p.getActualTypeArguments()[i];
+                if (a instanceof WildcardType w) return w.getUpperBounds()[0];
+                return a;
+            }
+            return Object.class;
+        }
+    }
+}

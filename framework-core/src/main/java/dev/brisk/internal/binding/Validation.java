@@ -1,0 +1,329 @@
+package dev.brisk.internal.binding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.brisk.internal.binding.BodyReader.Types;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.executable.ExecutableValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedArrayType;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Bean Validation, started only when some route has constraints, and the mapping of its violations
+ * to FastAPI-shaped errors (type, loc with JSON names, message, ctx).
+ */
+public final class Validation {
+    private static volatile ValidatorFactory factory;
+
+    private Validation() {
+    }
+
+    /** The shared validator (Hibernate Validator with the EL-free parameter interpolator). */
+    public static Validator validator() {
+        var f = factory;
+        if (f == null) {
+            synchronized (Validation.class) {
+                f = factory;
+                if (f == null) {
+                    f = jakarta.validation.Validation.byDefaultProvider().configure()
+                            .messageInterpolator(new ParameterMessageInterpolator())
+                            .buildValidatorFactory();
+                    factory = f;
+                }
+            }
+        }
+        return f.getValidator();
+    }
+
+    public static ExecutableValidator executable() {
+        return validator().forExecutables();
+    }
+
+    // ---------------------------------------------------------------- startup: is anything constrained?
+
+    /** True if the parameter or anything reachable from its type carries a constraint or {@code @Valid}. */
+    public static boolean constrained(Parameter p) {
+        return hasConstraint(p) || hasConstraint(p.getAnnotatedType(), new HashSet<>());
+    }
+
+    /** True if values of this type carry constraints (record components, fields, nested types). */
+    public static boolean typeConstrained(Type t) {
+        return typeConstrained(Types.raw(t), new HashSet<>());
+    }
+
+    private static boolean hasConstraint(AnnotatedElement e) {
+        if (e == null) return false;
+        for (Annotation a : e.getAnnotations()) {
+            if (isConstraint(a)) return true;
+        }
+        return false;
+    }
+
+    private static boolean isConstraint(Annotation a) {
+        var t = a.annotationType();
+        if (t == Valid.class || t.isAnnotationPresent(jakarta.validation.Constraint.class)) return true;
+        // repeatable containers such as @Pattern.List
+        try {
+            Method value = t.getMethod("value");
+            if (value.getReturnType().isArray() && value.getReturnType().getComponentType().isAnnotation()
+                    && value.getReturnType().getComponentType().isAnnotationPresent(jakarta.validation.Constraint.class)) {
+                return true;
+            }
+        } catch (NoSuchMethodException ignored) {
+            // not a container
+        }
+        return false;
+    }
+
+    private static boolean hasConstraint(AnnotatedType t, Set<Class<?>> seen) {
+        if (t == null) return false;
+        if (hasConstraint(t)) return true;
+        if (t instanceof AnnotatedParameterizedType p) {
+            for (var a : p.getAnnotatedActualTypeArguments()) if (hasConstraint(a, seen)) return true;
+        }
+        if (t instanceof AnnotatedArrayType a && hasConstraint(a.getAnnotatedGenericComponentType(), seen)) return true;
+        return typeConstrained(Types.raw(t.getType()), seen);
+    }
+
+    private static boolean typeConstrained(Class<?> c, Set<Class<?>> seen) {
+        if (c.isPrimitive() || c.isArray() && c.getComponentType().isPrimitive() || c.getName().startsWith("java.") || !seen.add(c)) {
+            return false;
+        }
+        if (hasConstraint(c)) return true;
+        if (c.isRecord()) {
+            for (RecordComponent rc : c.getRecordComponents()) {
+                if (hasConstraint(rc) || hasConstraint(rc.getAnnotatedType(), seen)) return true;
+            }
+        }
+        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+            for (Field f : k.getDeclaredFields()) {
+                if (hasConstraint(f) || hasConstraint(f.getAnnotatedType(), seen)) return true;
+            }
+            for (Method m : k.getDeclaredMethods()) {
+                if (m.getParameterCount() == 0 && hasConstraint(m)) return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- request time: violations -> errors
+
+    /**
+     * Adds one error per violation. {@code root} is the loc of the validated value, {@code rootType}
+     * its declared type; {@code skip} is the number of leading path nodes (method, parameter) to drop.
+     */
+    public static void report(Set<? extends ConstraintViolation<?>> violations, Errors errors,
+                              java.util.function.IntFunction<Target> targetOfParam) {
+        for (var v : violations) {
+            var it = v.getPropertyPath().iterator();
+            Target target = null;
+            List<Object> loc = new ArrayList<>(6);
+            while (it.hasNext()) {
+                Path.Node node = it.next();
+                if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) continue;
+                if (node.getKind() == ElementKind.PARAMETER) {
+                    target = targetOfParam.apply(node.as(Path.ParameterNode.class).getParameterIndex());
+                    break;
+                }
+            }
+            if (target == null) continue;
+            loc.addAll(target.loc);
+            Type type = target.type;
+            while (it.hasNext()) {
+                Path.Node node = it.next();
+                if (node.isInIterable()) {
+                    Object key = node.getIndex() != null ? node.getIndex() : node.getKey();
+                    if (key != null) loc.add(key instanceof Integer ? key : String.valueOf(key));
+                    type = elementType(type);
+                }
+                if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                    var named = property(type, node.getName());
+                    loc.add(named.name);
+                    type = named.type;
+                }
+            }
+            if (errors.hasAt(loc)) continue; // already missing / unconvertible
+            Object input = target.rawInput != null && loc.size() == target.loc.size() ? target.rawInput : v.getInvalidValue();
+            add(v, loc, input, errors);
+        }
+    }
+
+    /** Adds errors for violations of {@code validator.validate(value)} on a value found at {@code loc}. */
+    public static void reportBean(Set<? extends ConstraintViolation<?>> violations, Errors errors, List<Object> rootLoc, Type rootType) {
+        for (var v : violations) {
+            List<Object> loc = new ArrayList<>(rootLoc);
+            Type type = rootType;
+            for (Path.Node node : v.getPropertyPath()) {
+                if (node.isInIterable()) {
+                    Object key = node.getIndex() != null ? node.getIndex() : node.getKey();
+                    if (key != null) loc.add(key instanceof Integer ? key : String.valueOf(key));
+                    type = elementType(type);
+                }
+                if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                    var named = property(type, node.getName());
+                    loc.add(named.name);
+                    type = named.type;
+                }
+            }
+            if (errors.hasAt(loc)) continue;
+            add(v, loc, v.getInvalidValue(), errors);
+        }
+    }
+
+    /** Where a validated parameter's errors go. */
+    public record Target(List<Object> loc, Type type, Object rawInput) {
+    }
+
+    private record Named(String name, Type type) {
+    }
+
+    private static Type elementType(Type t) {
+        Class<?> raw = Types.raw(t);
+        if (Map.class.isAssignableFrom(raw)) return Types.arg(t, 1);
+        if (Collection.class.isAssignableFrom(raw) || raw == Optional.class) return Types.arg(t, 0);
+        if (raw.isArray()) return raw.getComponentType();
+        return Object.class;
+    }
+
+    private static Named property(Type owner, String javaName) {
+        Class<?> c = Types.raw(owner);
+        if (c.isRecord()) {
+            for (var rc : c.getRecordComponents()) {
+                if (rc.getName().equals(javaName)) {
+                    Field f = null;
+                    try {
+                        f = c.getDeclaredField(javaName);
+                    } catch (NoSuchFieldException ignored) {
+                        // records have one
+                    }
+                    return new Named(BodyReader.jsonName(javaName, rc, f, rc.getAccessor()), rc.getGenericType());
+                }
+            }
+        }
+        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+            try {
+                Field f = k.getDeclaredField(javaName);
+                return new Named(BodyReader.jsonName(javaName, f), f.getGenericType());
+            } catch (NoSuchFieldException ignored) {
+                // try the superclass
+            }
+        }
+        return new Named(javaName, Object.class);
+    }
+
+    private static void add(ConstraintViolation<?> v, List<Object> loc, Object input, Errors errors) {
+        var desc = v.getConstraintDescriptor();
+        Annotation a = desc.getAnnotation();
+        String name = a.annotationType().getSimpleName();
+        String type = snake(name);
+        Map<String, Object> ctx = ctx(a);
+        String template = desc.getMessageTemplate();
+        String msg = null;
+        if (template.startsWith("{jakarta.validation.constraints.") || template.startsWith("{org.hibernate.validator.constraints.")) {
+            msg = message(name, ctx, v.getInvalidValue());
+        }
+        if (msg == null) msg = v.getMessage();
+        if (input instanceof JsonNode) {
+            // keep as is
+        }
+        errors.add(type, loc, msg, input, ctx);
+    }
+
+    static String snake(String camel) {
+        var sb = new StringBuilder(camel.length() + 4);
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (i > 0) sb.append('_');
+                sb.append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Map<String, Object> ctx(Annotation a) {
+        var out = new LinkedHashMap<String, Object>();
+        for (Method m : a.annotationType().getDeclaredMethods()) {
+            String n = m.getName();
+            if (n.equals("message") || n.equals("groups") || n.equals("payload") || n.equals("flags")) continue;
+            try {
+                Object value = m.invoke(a);
+                Object def = m.getDefaultValue();
+                if (def != null && java.util.Objects.deepEquals(def, value)) continue;
+                if (value == null || value.getClass().isArray() || value instanceof Annotation) continue;
+                out.put(n, value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : value);
+            } catch (ReflectiveOperationException ignored) {
+                // skip unreadable attributes
+            }
+        }
+        return out;
+    }
+
+    private static String what(Object value) {
+        if (value instanceof CharSequence) return "String";
+        if (value instanceof Map<?, ?>) return "Dictionary";
+        if (value instanceof Collection<?> || value != null && value.getClass().isArray()) return "List";
+        return "Input";
+    }
+
+    private static String message(String constraint, Map<String, Object> ctx, Object value) {
+        String what = what(value);
+        String unit = what.equals("String") ? "character" : "item";
+        return switch (constraint) {
+            case "NotNull" -> "Input should not be null";
+            case "Null" -> "Input should be null";
+            case "NotBlank" -> "String should not be blank";
+            case "NotEmpty" -> what + " should not be empty";
+            case "Size", "Length" -> {
+                long min = ((Number) ctx.getOrDefault("min", 0)).longValue();
+                Object maxObj = ctx.get("max");
+                if (maxObj == null) yield what + " should have at least " + min + " " + unit + (min == 1 ? "" : "s");
+                long max = ((Number) maxObj).longValue();
+                if (min == 0) yield what + " should have at most " + max + " " + unit + (max == 1 ? "" : "s");
+                yield what + " should have between " + min + " and " + max + " " + unit + "s";
+            }
+            case "Min" -> "Input should be greater than or equal to " + ctx.get("value");
+            case "Max" -> "Input should be less than or equal to " + ctx.get("value");
+            case "DecimalMin" -> "Input should be greater than " + (Boolean.FALSE.equals(ctx.get("inclusive")) ? "" : "or equal to ") + ctx.get("value");
+            case "DecimalMax" -> "Input should be less than " + (Boolean.FALSE.equals(ctx.get("inclusive")) ? "" : "or equal to ") + ctx.get("value");
+            case "Positive" -> "Input should be greater than 0";
+            case "PositiveOrZero" -> "Input should be greater than or equal to 0";
+            case "Negative" -> "Input should be less than 0";
+            case "NegativeOrZero" -> "Input should be less than or equal to 0";
+            case "Pattern" -> "String should match pattern '" + ctx.get("regexp") + "'";
+            case "Email" -> "Value is not a valid email address";
+            case "AssertTrue" -> "Input should be true";
+            case "AssertFalse" -> "Input should be false";
+            case "Past" -> "Input should be in the past";
+            case "PastOrPresent" -> "Input should be in the past or now";
+            case "Future" -> "Input should be in the future";
+            case "FutureOrPresent" -> "Input should be in the future or now";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package dev.brisk.internal.dispatch;
+
+import dev.brisk.HttpException;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The machinery behind {@link dev.brisk.Async}. */
+public final class AsyncSupport {
+    private static final Map<EventExecutor, WorkerPool> POOLS = new ConcurrentHashMap<>();
+    private static volatile WorkerPool lastPool;
+    private static volatile ScheduledExecutorService fallbackTimer;
+    private static volatile Executor fallbackPool;
+
+    private AsyncSupport() {
+    }
+
+    public static void register(EventExecutor loop, WorkerPool pool) {
+        POOLS.put(loop, pool);
+        lastPool = pool;
+    }
+
+    public static void unregister(EventExecutor loop) {
+        POOLS.remove(loop);
+    }
+
+    public static CompletableFuture<Void> sleep(Duration delay) {
+        var f = new CompletableFuture<Void>();
+        long nanos = Math.max(0, delay.toNanos());
+        EventExecutor loop = ThreadExecutorMap.currentExecutor();
+        if (loop != null && !loop.isShuttingDown()) {
+            loop.schedule(() -> f.complete(null), nanos, TimeUnit.NANOSECONDS);
+        } else {
+            timer().schedule(() -> f.complete(null), nanos, TimeUnit.NANOSECONDS);
+        }
+        return f;
+    }
+
+    public static <T> CompletableFuture<T> offload(Callable<? extends T> work) {
+        var f = new CompletableFuture<T>();
+        EventExecutor loop = ThreadExecutorMap.currentExecutor();
+        WorkerPool pool = loop == null ? lastPool : POOLS.getOrDefault(loop, lastPool);
+        Runnable task = () -> {
+            try {
+                T v = work.call();
+                if (loop != null) loop.execute(() -> f.complete(v));
+                else f.complete(v);
+            } catch (Throwable t) {
+                if (loop != null) loop.execute(() -> f.completeExceptionally(t));
+                else f.completeExceptionally(t);
+            }
+        };
+        if (pool == null) {
+            fallback().execute(task);
+        } else if (!pool.tryExecute(task)) {
+            f.completeExceptionally(new HttpException(503, "Service Unavailable", Map.of("Retry-After", "1")));
+        }
+        return f;
+    }
+
+    public static <T> CompletableFuture<List<T>> gather(List<? extends CompletableFuture<? extends T>> futures) {
+        int n = futures.size();
+        var result = new CompletableFuture<List<T>>();
+        if (n == 0) {
+            result.complete(List.of());
+            return result;
+        }
+        @SuppressWarnings("unchecked")
+        T[] values = (T[]) new Object[n];
+        var left = new AtomicInteger(n);
+        for (int i = 0; i < n; i++) {
+            final int idx = i;
+            futures.get(i).whenComplete((v, t) -> {
+                if (t != null) {
+                    result.completeExceptionally(ArgsSolver.unwrap(t));
+                } else {
+                    values[idx] = v;
+                    if (left.decrementAndGet() == 0) {
+                        var list = new ArrayList<T>(n);
+                        for (T x : values) list.add(x);
+                        result.complete(java.util.Collections.unmodifiableList(list));
+                    }
+                }
+            });
+        }
+        return result;
+    }
+
+    private static ScheduledExecutorService timer() {
+        var t = fallbackTimer;
+        if (t == null) {
+            synchronized (AsyncSupport.class) {
+                t = fallbackTimer;
+                if (t == null) {
+                    t = Executors.newSingleThreadScheduledExecutor(r -> {
+                        var th = new Thread(r, "brisk-async-timer");
+                        th.setDaemon(true);
+                        return th;
+                    });
+                    fallbackTimer = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    private static Executor fallback() {
+        var p = fallbackPool;
+        if (p == null) {
+            synchronized (AsyncSupport.class) {
+                p = fallbackPool;
+                if (p == null) {
+                    p = Executors.newCachedThreadPool(r -> {
+                        var th = new Thread(r, "brisk-offload");
+                        th.setDaemon(true);
+                        return th;
+                    });
+                    fallbackPool = p;
+                }
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,301 @@
+package dev.brisk.internal.dispatch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.brisk.HttpException;
+import dev.brisk.internal.binding.BodyReader;
+import dev.brisk.internal.binding.ConversionException;
+import dev.brisk.internal.binding.Errors;
+import dev.brisk.internal.binding.Loc;
+import dev.brisk.internal.binding.Scalar;
+import dev.brisk.internal.http.Exchange;
+import dev.brisk.internal.model.ParamDef;
+import dev.brisk.internal.model.ParamDef.Container;
+import dev.brisk.internal.model.ParamKind;
+import io.netty.handler.codec.http.HttpHeaderNames;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The per-parameter binders, compiled from {@link ParamDef}s at startup. */
+final class Binders {
+    private Binders() {
+    }
+
+    /** Produces one argument; records problems in the exchange's errors and returns a placeholder. */
+    abstract static class ArgBinder {
+        final int index;
+
+        ArgBinder(int index) {
+            this.index = index;
+        }
+
+        abstract Object bind(Exchange ex) throws Throwable;
+    }
+
+    static ArgBinder of(ParamDef p, String[] pathNames, Runtime rt) {
+        return switch (p.kind()) {
+            case REQUEST -> new ArgBinder(p.index()) {
+                @Override Object bind(Exchange ex) { return ex; }
+            };
+            case RESPONSE -> new ArgBinder(p.index()) {
+                @Override Object bind(Exchange ex) { return ex.responseParamCreate(); }
+            };
+            case DEPENDS -> new DependsBinder(p, rt.provider(p.dependency()), rt.overrides());
+            case BODY -> new BodyBinder(p, rt.bodyReader(), rt.mapper());
+            case PATH, QUERY, HEADER, COOKIE, FORM -> new TextBinder(p, pathNames);
+        };
+    }
+
+    /** What binders need from the app. */
+    interface Runtime {
+        ProviderRuntime provider(dev.brisk.internal.model.ProviderDef def);
+
+        Overrides overrides();
+
+        BodyReader bodyReader();
+
+        ObjectMapper mapper();
+    }
+
+    // ------------------------------------------------------------------------------------ text values
+
+    static final class TextBinder extends ArgBinder {
+        private final ParamKind kind;
+        private final String wire;
+        private final Scalar scalar;
+        private final Container container;
+        private final boolean required;
+        private final String defaultValue;
+        private final Object defaultConverted;
+        private final int pathIndex;
+        private final Loc loc;
+
+        TextBinder(ParamDef p, String[] pathNames) {
+            super(p.index());
+            this.kind = p.kind();
+            this.wire = p.wireName();
+            this.scalar = Scalar.of(p.valueType());
+            this.container = p.container();
+            this.required = p.required();
+            this.defaultValue = p.defaultValue();
+            Object dc = null;
+            if (defaultValue != null) {
+                try {
+                    dc = scalar.fromString(defaultValue);
+                } catch (ConversionException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            this.defaultConverted = dc;
+            int pi = -1;
+            for (int i = 0; i < pathNames.length; i++) if (pathNames[i].equals(wire)) pi = i;
+            this.pathIndex = pi;
+            this.loc = Loc.root(kind.locRoot()).child(wire);
+        }
+
+        private String one(Exchange ex) {
+            return switch (kind) {
+                case PATH -> pathIndex >= 0 && pathIndex < ex.pathValues.length ? ex.pathValues[pathIndex] : byName(ex);
+                case QUERY -> ex.queryValue(wire);
+                case HEADER -> ex.head.headers().get(wire);
+                case COOKIE -> ex.cookieValue(wire);
+                case FORM -> {
+                    var l = form(ex).get(wire);
+                    yield l == null ? null : l.get(0);
+                }
+                default -> throw new IllegalStateException();
+            };
+        }
+
+        private String byName(Exchange ex) {
+            String[] names = ex.pathNames;
+            for (int i = 0; i < names.length; i++) if (names[i].equals(wire)) return ex.pathValues[i];
+            return null;
+        }
+
+        private List<String> all(Exchange ex) {
+            return switch (kind) {
+                case QUERY -> ex.queryValues(wire);
+                case HEADER -> ex.head.headers().getAll(wire);
+                case COOKIE -> {
+                    String v = ex.cookieValue(wire);
+                    yield v == null ? List.of() : List.of(v);
+                }
+                case FORM -> form(ex).getOrDefault(wire, List.of());
+                default -> {
+                    String v = one(ex);
+                    yield v == null ? List.of() : List.of(v);
+                }
+            };
+        }
+
+        private static Map<String, List<String>> form(Exchange ex) {
+            String ct = ex.head.headers().get(HttpHeaderNames.CONTENT_TYPE);
+            if (ex.hasBody() && (ct == null || !ct.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33))) {
+                throw new HttpException(415, "Unsupported Media Type: expected application/x-www-form-urlencoded, got "
+                        + (ct == null ? "no Content-Type" : ct));
+            }
+            return ex.form();
+        }
+
+        @Override
+        Object bind(Exchange ex) {
+            if (container == Container.LIST || container == Container.SET) {
+                List<String> raw = all(ex);
+                if (raw.isEmpty() && defaultValue != null) raw = List.of(defaultValue);
+                Collection<Object> out = container == Container.SET ? new LinkedHashSet<>() : new ArrayList<>(raw.size());
+                for (int i = 0; i < raw.size(); i++) {
+                    try {
+                        out.add(scalar.fromString(raw.get(i)));
+                    } catch (ConversionException e) {
+                        ex.errors().add(e, loc.child(i), raw.get(i));
+                    }
+                }
+                return container == Container.SET ? out : out;
+            }
+            String raw = one(ex);
+            if (raw == null) {
+                if (defaultValue != null) return container == Container.OPTIONAL ? Optional.of(defaultConverted) : defaultConverted;
+                if (container == Container.OPTIONAL) return Optional.empty();
+                ex.errors().missing(loc, null);
+                return scalar.absent();
+            }
+            Object[] rawInputs = ex.rawInputs;
+            if (rawInputs != null) rawInputs[index] = raw;
+            try {
+                Object v = scalar.fromString(raw);
+                return container == Container.OPTIONAL ? Optional.of(v) : v;
+            } catch (ConversionException e) {
+                ex.errors().add(e, loc, raw);
+                return container == Container.OPTIONAL ? Optional.empty() : scalar.absent();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ JSON body
+
+    static final class BodyBinder extends ArgBinder {
+        private final BodyReader.Plan plan;
+        private final ObjectMapper mapper;
+        private final boolean embed;
+        private final boolean required;
+        private final boolean optional;
+        private final String wire;
+        private final Loc loc;
+
+        BodyBinder(ParamDef p, BodyReader reader, ObjectMapper mapper) {
+            super(p.index());
+            var t = p.container() == Container.OPTIONAL ? BodyReader.Types.arg(p.type(), 0) : p.type();
+            this.plan = reader.plan(t);
+            this.mapper = mapper;
+            this.embed = p.embed();
+            this.required = p.required();
+            this.optional = p.container() == Container.OPTIONAL;
+            this.wire = p.wireName();
+            this.loc = embed ? Loc.root("body").child(wire) : Loc.root("body");
+        }
+
+        static boolean isJson(String ct) {
+            if (ct == null) return true;
+            int semi = ct.indexOf(';');
+            String base = (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
+            return base.equals("application/json") || base.startsWith("application/") && base.endsWith("+json");
+        }
+
+        /** Parses the body once per request; null when absent or malformed (the error is recorded). */
+        private JsonNode tree(Exchange ex) {
+            if (ex.jsonParsed) return ex.jsonBody;
+            ex.jsonParsed = true;
+            if (!ex.hasBody()) return null;
+            String ct = ex.head.headers().get(HttpHeaderNames.CONTENT_TYPE);
+            if (!isJson(ct)) {
+                throw new HttpException(415, "Unsupported Media Type: expected application/json, got " + ct);
+            }
+            byte[] bytes = ex.bodyArray();
+            try {
+                JsonNode n = mapper.readTree(bytes);
+                if (n == null || n.isMissingNode()) {
+                    ex.jsonBody = null;
+                    return null;
+                }
+                ex.jsonBody = n;
+                return n;
+            } catch (JsonProcessingException e) {
+                long offset = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharOffset());
+                String msg = e.getOriginalMessage();
+                if (msg != null && msg.length() > 200) msg = msg.substring(0, 200);
+                ex.errors().add("json_invalid", List.of("body", (int) offset), "JSON decode error", Map.of(),
+                        Map.of("error", msg == null ? "invalid JSON" : msg));
+                ex.jsonBody = null;
+                ex.jsonInvalid = true;
+                return null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        Object bind(Exchange ex) {
+            JsonNode root = tree(ex);
+            if (ex.jsonInvalid) return null;
+            JsonNode n = root;
+            if (embed && root != null) {
+                if (!(root instanceof ObjectNode)) {
+                    if (!ex.errors().hasAt(List.of("body"))) {
+                        ex.errors().add("model_attributes_type", List.of("body"), "Input should be a valid dictionary or object to extract fields from", root, Map.of());
+                    }
+                    return null;
+                }
+                n = root.get(wire);
+            }
+            if (n == null || n.isNull() && !optional) {
+                if (n == null && !required) return optional ? Optional.empty() : null;
+                if (n == null || required) {
+                    ex.errors().missing(loc, embed && root != null ? root : null);
+                    return null;
+                }
+            }
+            if (n.isNull()) return Optional.empty();
+            Object v = plan.read(n, loc, ex.errors());
+            return optional ? Optional.ofNullable(v) : v;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ dependencies
+
+    static final class DependsBinder extends ArgBinder {
+        private final ProviderRuntime provider;
+        private final boolean useCache;
+        private final Overrides overrides;
+        private final boolean optionalWrap;
+
+        DependsBinder(ParamDef p, ProviderRuntime provider, Overrides overrides) {
+            super(p.index());
+            this.provider = provider;
+            this.useCache = p.useCache();
+            this.overrides = overrides;
+            this.optionalWrap = p.type() instanceof java.lang.reflect.ParameterizedType pt && pt.getRawType() == Optional.class;
+        }
+
+        @Override
+        Object bind(Exchange ex) throws Throwable {
+            Object v = provider.get(ex, useCache, overrides);
+            if (optionalWrap) {
+                if (v instanceof Pending p) return new Pending(p.future().thenApply(Optional::ofNullable));
+                return Optional.ofNullable(v);
+            }
+            return v;
+        }
+    }
+
+    static Errors errors(Exchange ex) {
+        return ex.errors();
+    }
+}

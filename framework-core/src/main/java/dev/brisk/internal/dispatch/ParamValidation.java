@@ -1,0 +1,110 @@
+package dev.brisk.internal.dispatch;
+
+import dev.brisk.internal.binding.Validation;
+import dev.brisk.internal.http.Exchange;
+import dev.brisk.internal.model.ParamDef;
+import dev.brisk.internal.model.ParamKind;
+import jakarta.validation.Valid;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Bean Validation of one method's arguments, planned at startup; absent when nothing is constrained. */
+final class ParamValidation {
+    private final Method method;
+    private final Object target;
+    private final boolean methodLevel;
+    private final List<ParamDef> params;
+    private final List<ParamDef> bodies; // body args validated as beans (not cascaded by @Valid)
+    private final Validation.Target[] targets;
+
+    private ParamValidation(Method method, Object target, boolean methodLevel, List<ParamDef> params, List<ParamDef> bodies) {
+        this.method = method;
+        this.target = target;
+        this.methodLevel = methodLevel;
+        this.params = params;
+        this.bodies = bodies;
+        this.targets = new Validation.Target[method.getParameterCount()];
+        for (var p : params) {
+            if (!p.kind().isWire()) continue;
+            List<Object> loc = p.kind() == ParamKind.BODY && !p.embed() ? List.of("body") : List.of(p.kind().locRoot(), p.wireName());
+            targets[p.index()] = new Validation.Target(loc, p.type(), null);
+        }
+    }
+
+    /** A plan, or null if no parameter of {@code method} carries a constraint. */
+    static ParamValidation plan(Method method, Object target, List<ParamDef> params) {
+        if (method == null) return null;
+        boolean methodLevel = false;
+        var bodies = new ArrayList<ParamDef>();
+        for (var p : params) {
+            if (!p.kind().isWire()) continue;
+            boolean direct = Validation.constrained(p.element());
+            if (p.kind() == ParamKind.BODY && !p.element().isAnnotationPresent(Valid.class)) {
+                if (Validation.typeConstrained(p.type())) bodies.add(p);
+                // constraints directly on the body parameter still need method validation
+                for (var a : p.element().getAnnotations()) {
+                    if (a.annotationType().isAnnotationPresent(jakarta.validation.Constraint.class)) methodLevel = true;
+                }
+            } else if (direct) {
+                methodLevel = true;
+            }
+        }
+        if (!methodLevel && bodies.isEmpty()) return null;
+        if (methodLevel && java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+            throw new dev.brisk.internal.scan.StartupException(method.getDeclaringClass().getName() + "." + method.getName()
+                    + "(): Bean Validation does not check parameters of static methods; make the method an instance method");
+        }
+        return new ParamValidation(method, target, methodLevel, params, bodies);
+    }
+
+    boolean wantsRawInputs() {
+        return methodLevel;
+    }
+
+    void validate(Exchange ex, Object[] args) {
+        var errors = ex.errors();
+        if (methodLevel) {
+            var violations = Validation.executable().validateParameters(target, method, args);
+            if (!violations.isEmpty()) {
+                Object[] raw = ex.rawInputs;
+                Validation.report(violations, errors, i -> {
+                    var t = targets[i];
+                    if (t == null) return null;
+                    return raw != null && raw[i] != null ? new Validation.Target(t.loc(), t.type(), raw[i]) : t;
+                });
+            }
+        }
+        for (var p : bodies) {
+            Object v = args[p.index()];
+            if (v instanceof Optional<?> o) v = o.orElse(null);
+            if (v == null) continue;
+            List<Object> loc = p.embed() ? List.of("body", p.wireName()) : List.of("body");
+            var type = p.type();
+            if (v instanceof Collection<?> c) {
+                int i = 0;
+                for (Object item : c) {
+                    if (item != null) {
+                        var l = new ArrayList<>(loc);
+                        l.add(i);
+                        Validation.reportBean(Validation.validator().validate(item), errors, l, item.getClass());
+                    }
+                    i++;
+                }
+            } else if (v instanceof Map<?, ?> m) {
+                for (var e : m.entrySet()) {
+                    if (e.getValue() == null) continue;
+                    var l = new ArrayList<>(loc);
+                    l.add(String.valueOf(e.getKey()));
+                    Validation.reportBean(Validation.validator().validate(e.getValue()), errors, l, e.getValue().getClass());
+                }
+            } else {
+                Validation.reportBean(Validation.validator().validate(v), errors, loc, type instanceof Class<?> ? type : v.getClass());
+            }
+        }
+    }
+}

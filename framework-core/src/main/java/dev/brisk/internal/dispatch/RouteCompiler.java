@@ -1,0 +1,91 @@
+package dev.brisk.internal.dispatch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brisk.internal.Settings;
+import dev.brisk.internal.binding.BodyReader;
+import dev.brisk.internal.model.ProviderDef;
+import dev.brisk.internal.model.RouteDef;
+import dev.brisk.internal.model.RouteModel;
+import dev.brisk.internal.routing.PathTemplate;
+import dev.brisk.internal.routing.RouteTable;
+import dev.brisk.internal.scan.StartupException;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Compiles the route model into the structures the request path uses. */
+public final class RouteCompiler implements Binders.Runtime {
+    private final RouteTable<Endpoint> table = new RouteTable<>();
+    private final Responder responder;
+    private final BodyReader bodyReader;
+    private final ObjectMapper mapper;
+    private final Overrides overrides;
+    private final Map<ProviderDef, ProviderRuntime> providers = new IdentityHashMap<>();
+
+    public RouteCompiler(Settings settings, RouteModel model, List<RouteDef> systemRoutes, ObjectMapper mapper, Overrides overrides) {
+        this.mapper = mapper;
+        this.overrides = overrides;
+        this.bodyReader = new BodyReader(mapper);
+        this.responder = new Responder(mapper, settings.exceptionHandlers());
+        for (ProviderDef p : model.providers()) providers.put(p, new ProviderRuntime(p));
+        for (ProviderDef p : model.providers()) {
+            try {
+                providers.get(p).compile(this);
+            } catch (StartupException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new StartupException("provider " + p.describe() + ": " + e.getMessage(), e);
+            }
+        }
+        for (RouteDef r : model.routes()) add(r);
+        for (RouteDef r : systemRoutes) add(r);
+    }
+
+    private void add(RouteDef r) {
+        var template = PathTemplate.parse(r.path());
+        Endpoint e;
+        try {
+            e = new Endpoint(r, template, this, responder);
+        } catch (StartupException ex) {
+            throw ex;
+        } catch (RuntimeException ex) {
+            throw new StartupException(r.describe() + ": " + ex.getMessage(), ex);
+        }
+        try {
+            table.add(r.httpMethod(), template, e);
+        } catch (IllegalStateException ex) {
+            throw new StartupException("duplicate route " + r.describe());
+        }
+    }
+
+    public RouteTable.Lookup<Endpoint> lookup(String method, String rawPath) {
+        return table.find(method, method.equals("HEAD") ? "GET" : null, rawPath);
+    }
+
+    public Responder responder() {
+        return responder;
+    }
+
+    @Override
+    public ProviderRuntime provider(ProviderDef def) {
+        var p = providers.get(def);
+        if (p == null) throw new IllegalStateException("unknown provider " + def);
+        return p;
+    }
+
+    @Override
+    public Overrides overrides() {
+        return overrides;
+    }
+
+    @Override
+    public BodyReader bodyReader() {
+        return bodyReader;
+    }
+
+    @Override
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.brisk.internal.dispatch;
+
+import dev.brisk.Workers;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs plain handlers: a bounded platform pool or virtual threads under a concurrency limit.
+ * {@link #tryExecute} never queues past the bound: it returns false so the caller can answer 503.
+ */
+public final class WorkerPool {
+    private final Workers config;
+    private final ThreadPoolExecutor platform;
+    private final ExecutorService virtual;
+    private final AtomicInteger running = new AtomicInteger();
+    private final int limit;
+    private final ThreadPoolExecutor overflow;
+
+    public WorkerPool(Workers config) {
+        this.config = config;
+        this.limit = config.threads();
+        if (config.kind() == Workers.Kind.PLATFORM) {
+            var queue = config.queue() == 0 ? new SynchronousQueue<Runnable>() : new ArrayBlockingQueue<Runnable>(config.queue());
+            platform = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS, queue, named("brisk-worker-", false));
+            platform.allowCoreThreadTimeOut(true);
+            virtual = null;
+        } else {
+            platform = null;
+            virtual = newVirtualExecutor();
+        }
+        // Cleanup (closing dependencies) must never wait for a slot in a full pool.
+        overflow = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), named("brisk-cleanup-", true));
+    }
+
+    private static ExecutorService newVirtualExecutor() {
+        if (Runtime.version().feature() < 21) {
+            throw new IllegalStateException("Workers.virtual(...) needs Java 21 or later; this is Java " + Runtime.version().feature());
+        }
+        try {
+            // Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("brisk-vt-", 0).factory()), without compiling against Java 21.
+            var lookup = MethodHandles.publicLookup();
+            Class<?> builderClass = Class.forName("java.lang.Thread$Builder");
+            Class<?> ofVirtualClass = Class.forName("java.lang.Thread$Builder$OfVirtual");
+            Object builder = lookup.findStatic(Thread.class, "ofVirtual", MethodType.methodType(ofVirtualClass)).invoke();
+            builder = lookup.findVirtual(ofVirtualClass, "name", MethodType.methodType(ofVirtualClass, String.class, long.class))
+                    .invoke(builder, "brisk-vt-", 0L);
+            ThreadFactory factory = (ThreadFactory) lookup.findVirtual(builderClass, "factory", MethodType.methodType(ThreadFactory.class)).invoke(builder);
+            return (ExecutorService) lookup.findStatic(java.util.concurrent.Executors.class, "newThreadPerTaskExecutor",
+                    MethodType.methodType(ExecutorService.class, ThreadFactory.class)).invoke(factory);
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot create virtual threads: " + t, t);
+        }
+    }
+
+    private static ThreadFactory named(String prefix, boolean daemon) {
+        var n = new AtomicInteger();
+        return r -> {
+            var t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(daemon);
+            return t;
+        };
+    }
+
+    /** Runs {@code task} unless the pool (and queue) or the virtual-thread limit is full. */
+    public boolean tryExecute(Runnable task) {
+        if (platform != null) {
+            try {
+                platform.execute(task);
+                return true;
+            } catch (RejectedExecutionException e) {
+                return false;
+            }
+        }
+        if (running.incrementAndGet() > limit) {
+            running.decrementAndGet();
+            return false;
+        }
+        try {
+            virtual.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            running.decrementAndGet();
+            return false;
+        }
+    }
+
+    /** Runs {@code task} on the pool if it has room, else on a spare thread; never rejects while running. */
+    public void executeAlways(Runnable task) {
+        if (!tryExecute(task)) overflow.execute(task);
+    }
+
+    /** An executor for {@code Async.offload}: bounded like handlers, rejecting when full. */
+    public Executor offloadExecutor() {
+        return task -> {
+            if (!tryExecute(task)) throw new RejectedExecutionException("worker pool is full (" + config + ")");
+        };
+    }
+
+    public Workers config() {
+        return config;
+    }
+
+    public void shutdown(long timeoutMillis) {
+        if (platform != null) platform.shutdown();
+        if (virtual != null) virtual.shutdown();
+        overflow.shutdown();
+        try {
+            if (platform != null) platform.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (virtual != null) virtual.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (platform != null) platform.shutdownNow();
+        if (virtual != null) virtual.shutdownNow();
+    }
+
+    /** True when the calling thread is one of this pool's workers. */
+    public static boolean isWorkerThread() {
+        String n = Thread.currentThread().getName();
+        return n.startsWith("brisk-worker-") || n.startsWith("brisk-vt-");
+    }
+}

@@ -1,0 +1,48 @@
+package dev.brisk.internal.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+
+/** The one Jackson configuration Brisk reads and writes with. */
+public final class Json {
+    /** Deepest accepted nesting of a request body. */
+    public static final int MAX_NESTING = 200;
+    /** Longest accepted number literal (digits). */
+    public static final int MAX_NUMBER_LENGTH = 1000;
+    /** Longest accepted string value. */
+    public static final int MAX_STRING_LENGTH = 10 * 1024 * 1024;
+
+    private Json() {
+    }
+
+    /** A mapper with explicit limits for hostile input and no polymorphic typing from the wire. */
+    public static ObjectMapper create(long maxDocumentLength) {
+        var factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .maxNameLength(50_000)
+                        .maxDocumentLength(Math.max(maxDocumentLength, 1))
+                        .build())
+                .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(1000).build())
+                .build();
+        return JsonMapper.builder(factory)
+                .addModule(new BlackbirdModule())
+                .addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .build();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.brisk.internal.netty;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+
+import java.util.List;
+
+/**
+ * Netty's request decoder with what RFC 9112 requires and Netty tolerates turned into failures:
+ * obs-fold header continuation lines, and {@code Transfer-Encoding} together with
+ * {@code Content-Length}. The header block is checked once, when complete, before Netty parses it.
+ * It also marks when a request's bytes start arriving (for the header timeout).
+ */
+final class StrictRequestDecoder extends HttpRequestDecoder {
+    /** Why a request was rejected by this decoder. */
+    static final class Rejected extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        Rejected(String msg) {
+            super(msg, null);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    private final ConnState state;
+    private final int maxLine;
+    private final int maxHeaders;
+    private boolean headerChecked;
+    private String reject;
+
+    StrictRequestDecoder(HttpDecoderConfig config, ConnState state) {
+        super(config);
+        this.state = state;
+        this.maxLine = config.getMaxInitialLineLength();
+        this.maxHeaders = config.getMaxHeaderSize();
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        if (state.reading == ConnState.NONE && in.isReadable()) {
+            state.reading = ConnState.HEADERS;
+            state.readStart = System.nanoTime();
+        }
+        if (state.reading == ConnState.HEADERS && !headerChecked) {
+            int start = in.readerIndex(), end = in.writerIndex();
+            while (start < end && (in.getByte(start) == '\r' || in.getByte(start) == '\n')) start++;
+            int blank = findHeaderEnd(in, start, end);
+            if (blank < 0) {
+                int firstLf = in.indexOf(start, end, (byte) '\n');
+                boolean lineTooLong = firstLf < 0 ? end - start > maxLine + 2 : firstLf - start > maxLine + 2;
+                if (!lineTooLong && end - start <= maxLine + maxHeaders + 4) return; // wait for the whole block
+            } else {
+                headerChecked = true;
+                if (hasObsFold(in, start, blank)) reject = "obs-fold header continuation lines are not allowed";
+            }
+        }
+        int before = out.size();
+        super.decode(ctx, in, out);
+        for (int i = before; i < out.size(); i++) {
+            if (out.get(i) instanceof HttpMessage m) {
+                headerChecked = false;
+                if (reject != null && m.decoderResult().isSuccess()) m.setDecoderResult(DecoderResult.failure(new Rejected(reject)));
+                reject = null;
+            }
+        }
+    }
+
+    /** Index of the '\n' ending the blank line that ends the header block, or -1. */
+    private static int findHeaderEnd(ByteBuf in, int start, int end) {
+        int i = start;
+        while (i < end) {
+            int lf = in.indexOf(i, end, (byte) '\n');
+            if (lf < 0) return -1;
+            int next = lf + 1;
+            if (next < end && in.getByte(next) == '\n') return next;
+            if (next + 1 < end && in.getByte(next) == '\r' && in.getByte(next + 1) == '\n') return next + 1;
+            if (next + 1 >= end && next < end && in.getByte(next) == '\r') return -1;
+            i = next;
+        }
+        return -1;
+    }
+
+    private static boolean hasObsFold(ByteBuf in, int start, int blank) {
+        int i = start;
+        while (i < blank) {
+            int lf = in.indexOf(i, blank, (byte) '\n');
+            if (lf < 0 || lf + 1 >= blank) return false;
+            byte b = in.getByte(lf + 1);
+            if (b == ' ' || b == '\t') return true;
+            i = lf + 1;
+        }
+        return false;
+    }
+
+    @Override
+    protected void handleTransferEncodingChunkedWithContentLength(HttpMessage message) {
+        reject = "Transfer-Encoding and Content-Length must not both be present";
+        super.handleTransferEncodingChunkedWithContentLength(message);
+    }
+}

@@ -3,6 +3,7 @@ package dev.brisk.examples;
 import dev.brisk.App;
 import dev.brisk.examples.bench.BenchApp;
 import dev.brisk.examples.hello.HelloApp;
+import dev.brisk.examples.shop.ShopApp;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
 public final class Main {
     private static final Map<String, Supplier<App>> APPS = Map.of(
             "hello", HelloApp::app,
-            "bench", BenchApp::app);
+            "bench", BenchApp::app,
+            "shop", ShopApp::app);
 
     private Main() {
     }

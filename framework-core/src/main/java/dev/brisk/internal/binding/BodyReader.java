@@ -402,13 +402,17 @@ public final class BodyReader {
             }
             int before = errors.list().size();
             Object[] values = readFields(fields, obj, loc, errors);
-            if (errors.list().size() != before) return null;
+            boolean clean = errors.list().size() == before;
+            // Built even when some fields failed (with placeholders), so that Bean Validation can still
+            // report the other fields' problems in the same answer, as FastAPI does.
             try {
                 return (Object) ctor.invokeExact(values);
             } catch (Throwable t) {
-                // A compact constructor that rejects the values: report it like pydantic's value_error.
-                String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-                errors.add("value_error", loc.toList(), "Value error, " + msg, n, Map.of());
+                if (clean) {
+                    // A compact constructor that rejects the values: report it like pydantic's value_error.
+                    String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+                    errors.add("value_error", loc.toList(), "Value error, " + msg, n, Map.of());
+                }
                 return null;
             }
         }
@@ -441,7 +445,7 @@ public final class BodyReader {
             }
             int before = errors.list().size();
             Object[] values = readFields(fields, obj, loc, errors);
-            if (errors.list().size() != before) return null;
+            boolean clean = errors.list().size() == before;
             try {
                 Object bean = (Object) ctor.invokeExact();
                 for (int i = 0; i < props.length; i++) {
@@ -452,8 +456,10 @@ public final class BodyReader {
                 }
                 return bean;
             } catch (Throwable t) {
-                String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-                errors.add("value_error", loc.toList(), "Value error, " + msg, n, Map.of());
+                if (clean) {
+                    String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+                    errors.add("value_error", loc.toList(), "Value error, " + msg, n, Map.of());
+                }
                 return null;
             }
         }

@@ -136,7 +136,7 @@ public final class Validation {
      * its declared type; {@code skip} is the number of leading path nodes (method, parameter) to drop.
      */
     public static void report(Set<? extends ConstraintViolation<?>> violations, Errors errors,
-                              java.util.function.IntFunction<Target> targetOfParam) {
+                              java.util.function.IntFunction<Target> targetOfParam, JsonNode json) {
         for (var v : violations) {
             var it = v.getPropertyPath().iterator();
             Target target = null;
@@ -167,12 +167,29 @@ public final class Validation {
             }
             if (errors.hasAt(loc)) continue; // already missing / unconvertible
             Object input = target.rawInput != null && loc.size() == target.loc.size() ? target.rawInput : v.getInvalidValue();
+            if (json != null && "body".equals(loc.get(0))) {
+                JsonNode n = json;
+                for (int i = 1; i < loc.size() && n != null; i++) {
+                    Object part = loc.get(i);
+                    n = part instanceof Integer idx ? n.get(idx) : n.get(String.valueOf(part));
+                }
+                if (n != null) input = n;
+            }
             add(v, loc, input, errors);
         }
     }
 
     /** Adds errors for violations of {@code validator.validate(value)} on a value found at {@code loc}. */
     public static void reportBean(Set<? extends ConstraintViolation<?>> violations, Errors errors, List<Object> rootLoc, Type rootType) {
+        reportBean(violations, errors, rootLoc, rootType, null);
+    }
+
+    /**
+     * Like {@link #reportBean(Set, Errors, List, Type)}; {@code json} is the request body tree, used to
+     * report the input exactly as sent (loc parts after "body" index into it).
+     */
+    public static void reportBean(Set<? extends ConstraintViolation<?>> violations, Errors errors, List<Object> rootLoc, Type rootType,
+                                  JsonNode json) {
         for (var v : violations) {
             List<Object> loc = new ArrayList<>(rootLoc);
             Type type = rootType;
@@ -189,7 +206,16 @@ public final class Validation {
                 }
             }
             if (errors.hasAt(loc)) continue;
-            add(v, loc, v.getInvalidValue(), errors);
+            Object input = v.getInvalidValue();
+            if (json != null) {
+                JsonNode n = json;
+                for (int i = 1; i < loc.size() && n != null; i++) {
+                    Object part = loc.get(i);
+                    n = part instanceof Integer idx ? n.get(idx) : n.get(String.valueOf(part));
+                }
+                if (n != null) input = n;
+            }
+            add(v, loc, input, errors);
         }
     }
 

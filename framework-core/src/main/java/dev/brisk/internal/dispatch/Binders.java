@@ -228,7 +228,8 @@ final class Binders {
                 ex.jsonBody = n;
                 return n;
             } catch (JsonProcessingException e) {
-                long offset = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharOffset());
+                var where = e.getLocation();
+                long offset = where == null ? 0 : where.getCharOffset() >= 0 ? where.getCharOffset() : Math.max(0, where.getByteOffset());
                 String msg = e.getOriginalMessage();
                 if (msg != null && msg.length() > 200) msg = msg.substring(0, 200);
                 ex.errors().add("json_invalid", List.of("body", (int) offset), "JSON decode error", Map.of(),

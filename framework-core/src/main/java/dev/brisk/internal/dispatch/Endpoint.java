@@ -95,16 +95,11 @@ public final class Endpoint {
 
     private void invoke(Exchange ex, Sink sink, Object[] args) {
         try {
-            if (validation != null) validation.validate(ex, args);
-            if (ex.hasErrors()) throw new RequestValidationException(ex.errors().list());
-            Object result;
-            if (lambda != null) {
-                result = lambda.handle(ex);
-            } else if (argCount == args.length && argCount == def.params().size()) {
-                result = invoker.invoke(args);
-            } else {
-                result = invoker.invoke(java.util.Arrays.copyOf(args, def.params().size()));
-            }
+            // Router dependencies' values sit past the handler's own arguments.
+            Object[] own = argCount == def.params().size() ? args : java.util.Arrays.copyOf(args, def.params().size());
+            if (validation != null) validation.validate(ex, own);
+            if (ex.hasErrors()) throw new RequestValidationException(ErrorOrder.sorted(ex.errors().list(), def));
+            Object result = lambda != null ? lambda.handle(ex) : invoker.invoke(own);
             if (async) {
                 if (result == null) throw new NullPointerException(name + " returned a null future");
                 var f = ((CompletionStage<?>) result).toCompletableFuture();

@@ -76,7 +76,7 @@ final class ParamValidation {
                     var t = targets[i];
                     if (t == null) return null;
                     return raw != null && raw[i] != null ? new Validation.Target(t.loc(), t.type(), raw[i]) : t;
-                });
+                }, ex.jsonBody);
             }
         }
         for (var p : bodies) {
@@ -91,7 +91,7 @@ final class ParamValidation {
                     if (item != null) {
                         var l = new ArrayList<>(loc);
                         l.add(i);
-                        Validation.reportBean(Validation.validator().validate(item), errors, l, item.getClass());
+                        Validation.reportBean(Validation.validator().validate(item), errors, l, item.getClass(), ex.jsonBody);
                     }
                     i++;
                 }
@@ -100,10 +100,10 @@ final class ParamValidation {
                     if (e.getValue() == null) continue;
                     var l = new ArrayList<>(loc);
                     l.add(String.valueOf(e.getKey()));
-                    Validation.reportBean(Validation.validator().validate(e.getValue()), errors, l, e.getValue().getClass());
+                    Validation.reportBean(Validation.validator().validate(e.getValue()), errors, l, e.getValue().getClass(), ex.jsonBody);
                 }
             } else {
-                Validation.reportBean(Validation.validator().validate(v), errors, loc, type instanceof Class<?> ? type : v.getClass());
+                Validation.reportBean(Validation.validator().validate(v), errors, loc, type instanceof Class<?> ? type : v.getClass(), ex.jsonBody);
             }
         }
     }

@@ -1,0 +1,133 @@
+package dev.brisk.internal.dispatch;
+
+import dev.brisk.ValidationError;
+import dev.brisk.internal.binding.BodyReader;
+import dev.brisk.internal.binding.BodyReader.Types;
+import dev.brisk.internal.model.ParamDef;
+import dev.brisk.internal.model.ParamKind;
+import dev.brisk.internal.model.RouteDef;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts a request's errors in a stable order: by source (path, query, header, cookie, body), then
+ * body errors in field declaration order (Bean Validation reports violations as an unordered set).
+ */
+final class ErrorOrder {
+    private ErrorOrder() {
+    }
+
+    static List<ValidationError> sorted(List<ValidationError> errors, RouteDef route) {
+        if (errors.size() < 2) return errors;
+        var keyed = new ArrayList<Object[]>(errors.size());
+        for (int i = 0; i < errors.size(); i++) {
+            var e = errors.get(i);
+            keyed.add(new Object[]{e, rank(e), key(e, route), i});
+        }
+        keyed.sort(Comparator.<Object[]>comparingInt(k -> (int) k[1])
+                .thenComparing(k -> (List<Integer>) cast(k[2]), ErrorOrder::compareLists)
+                .thenComparingInt(k -> (int) k[3]));
+        var out = new ArrayList<ValidationError>(errors.size());
+        for (var k : keyed) out.add((ValidationError) k[0]);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Integer> cast(Object o) {
+        return (List<Integer>) o;
+    }
+
+    private static int compareLists(List<Integer> a, List<Integer> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = Integer.compare(a.get(i), b.get(i));
+            if (c != 0) return c;
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    private static int rank(ValidationError e) {
+        Object root = e.loc().isEmpty() ? "" : e.loc().get(0);
+        return switch (String.valueOf(root)) {
+            case "path" -> 1;
+            case "query" -> 2;
+            case "header" -> 3;
+            case "cookie" -> 4;
+            case "body" -> 5;
+            default -> 6;
+        };
+    }
+
+    /** For body errors: the positions of each loc part within its declaring type. */
+    private static List<Integer> key(ValidationError e, RouteDef route) {
+        if (rank(e) != 5) return List.of();
+        var loc = e.loc();
+        var out = new ArrayList<Integer>(loc.size());
+        Type type = null;
+        int start = 1;
+        ParamDef single = null;
+        var bodies = new ArrayList<ParamDef>();
+        for (var p : route.params()) if (p.kind() == ParamKind.BODY || p.kind() == ParamKind.FORM) bodies.add(p);
+        if (bodies.size() == 1 && !bodies.get(0).embed()) {
+            single = bodies.get(0);
+            type = single.type();
+        } else if (loc.size() > 1) {
+            for (int i = 0; i < bodies.size(); i++) {
+                if (bodies.get(i).wireName().equals(loc.get(1))) {
+                    type = bodies.get(i).type();
+                    out.add(i);
+                }
+            }
+            start = 2;
+        }
+        for (int i = start; i < loc.size() && type != null; i++) {
+            Object part = loc.get(i);
+            Class<?> raw = Types.raw(type);
+            if (raw == java.util.Optional.class) {
+                type = Types.arg(type, 0);
+                raw = Types.raw(type);
+            }
+            if (part instanceof Integer idx) {
+                out.add(idx);
+                type = Collection.class.isAssignableFrom(raw) ? Types.arg(type, 0) : raw.isArray() ? raw.getComponentType() : null;
+            } else if (Map.class.isAssignableFrom(raw)) {
+                out.add(0);
+                type = Types.arg(type, 1);
+            } else {
+                int pos = 0;
+                Type next = null;
+                if (raw.isRecord()) {
+                    var comps = raw.getRecordComponents();
+                    for (int c = 0; c < comps.length; c++) {
+                        Field f = null;
+                        try {
+                            f = raw.getDeclaredField(comps[c].getName());
+                        } catch (NoSuchFieldException ignored) {
+                            // records have one
+                        }
+                        if (BodyReader.jsonName(comps[c].getName(), comps[c], f, comps[c].getAccessor()).equals(part)) {
+                            pos = c;
+                            next = comps[c].getGenericType();
+                        }
+                    }
+                } else {
+                    var fields = raw.getDeclaredFields();
+                    for (int c = 0; c < fields.length; c++) {
+                        if (BodyReader.jsonName(fields[c].getName(), fields[c]).equals(part)) {
+                            pos = c;
+                            next = fields[c].getGenericType();
+                        }
+                    }
+                }
+                out.add(pos);
+                type = next;
+            }
+        }
+        return out;
+    }
+}

@@ -102,6 +102,9 @@ public final class ModelBuilder {
             if (inc.target() instanceof Class<?> c) sources.add(new Source(c, null, inc.prefix()));
             else sources.add(new Source(inc.target().getClass(), inc.target(), inc.prefix()));
         }
+        for (var inc : settings.includes()) {
+            addProviders(inc.target() instanceof Class<?> c ? c : inc.target().getClass(), null, true);
+        }
         var ready = new ArrayList<Source>();
         for (var s : sources) {
             Object inst = s.instance();

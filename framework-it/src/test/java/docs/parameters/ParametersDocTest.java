@@ -1,0 +1,37 @@
+package docs.parameters;
+
+import dev.brisk.App;
+import dev.brisk.it.docs.DocSnippets;
+import dev.brisk.test.TestClient;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static dev.brisk.test.BriskAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ParametersDocTest {
+    @Test
+    void snippetsAreThisCode() {
+        DocSnippets.assertAllCompiled("docs/parameters.md");
+    }
+
+    @Test
+    void behavesAsDocumented() {
+        var app = App.builder().include(new Items()).include(new Explicit()).include(new Bodies()).include(new Raw()).build();
+        try (var c = TestClient.of(app)) {
+            assertThat(c.get("/items/5?shortView=yes&tag=a&tag=b")).hasJsonBody("{\"id\":5,\"q\":\"\",\"short\":true,\"tags\":[\"a\",\"b\"]}");
+            assertThat(c.get("/items/5")).hasValidationError("missing", "query", "shortView");
+            assertThat(c.put("/items/5", Map.of("name", "n", "price", 1))).hasJsonBody("{\"name\":\"n\",\"price\":1.0,\"description\":null,\"tags\":[]}");
+            assertThat(c.request("GET", "/explicit/7").header("X-Request-Id", "r1").send()).hasText("7 20 r1 en guest");
+            assertThat(c.get("/explicit/7")).hasValidationError("missing", "header", "x-request-id");
+            assertThat(c.post("/orders", Map.of("item", Map.of("name", "pen", "price", 1), "user", Map.of("username", "ann"), "importance", 2)))
+                    .hasText("ann ordered pen (2)");
+            assertThat(c.post("/users", Map.of("user", Map.of("username", "bo")))).hasJsonBody("{\"username\":\"bo\"}");
+            assertThat(c.request("POST", "/login").form(Map.of("username", "cy", "password", "pw")).send()).hasText("hello cy");
+            var raw = c.request("GET", "/raw?x=1").header("User-Agent", "tests").send();
+            assertThat(raw).hasText("GET /raw?x=1 tests").hasHeader("X-Seen-Path", "/raw");
+            assertThat(raw.header("set-cookie")).startsWith("visited=yes");
+        }
+    }
+}

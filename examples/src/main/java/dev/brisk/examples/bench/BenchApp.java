@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The six routes of the side-by-side benchmark (../shared/bench). */
 public final class BenchApp {
@@ -35,7 +34,6 @@ public final class BenchApp {
     }
 
     private static final Message HELLO = new Message("Hello, World!");
-    private final AtomicInteger ids = new AtomicInteger();
 
     @Get("/plaintext")
     public CompletableFuture<String> plaintext() {

@@ -132,10 +132,6 @@ public final class Exchange implements Request {
         var c = content;
         if (c != null) {
             content = null;
-            if (bodyBytes == null && c.isReadable() && c.refCnt() > 0) {
-                // keep the bytes for late readers of body()
-                bodyBytes = ByteBufUtil.getBytes(c);
-            }
             if (c.refCnt() > 0) c.release();
         }
     }

@@ -30,11 +30,12 @@ final class BriskExtension implements TestInstancePostProcessor, ParameterResolv
         var fields = ReflectionSupport.findFields(testInstance.getClass(),
                 f -> !Modifier.isStatic(f.getModifiers()) && f.getType() == TestClient.class, HierarchyTraversalMode.TOP_DOWN);
         for (Field f : fields) {
-            if (Modifier.isFinal(f.getModifiers())) {
-                throw new ExtensionConfigurationException("@BriskTest cannot inject the final field " + describe(f) + "; remove 'final'");
-            }
             try {
                 f.setAccessible(true);
+                if (Modifier.isFinal(f.getModifiers())) {
+                    if (f.get(testInstance) != null) continue; // set by the constructor, e.g. from its own TestClient parameter
+                    throw new ExtensionConfigurationException("@BriskTest cannot inject the final field " + describe(f) + "; remove 'final'");
+                }
                 f.set(testInstance, client(context));
             } catch (IllegalAccessException e) {
                 throw new ExtensionConfigurationException("@BriskTest cannot inject " + describe(f) + ": " + e, e);

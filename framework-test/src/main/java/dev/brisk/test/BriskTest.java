@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
  * <p>The app comes from a static method (no parameters) or static field of type {@code App} in the
  * class: the one annotated {@link BriskApp}, or the only one when none is annotated. The client is
  * started before the first test that needs it, injected wherever a {@code TestClient} is asked for
- * (a test-method or constructor parameter, or a non-static field), shared by all tests of the class
+ * (a test-method or constructor parameter, or a non-static, non-final field), shared by all tests of the class
  * (and its {@code @Nested} classes), and closed after the last of them.
  *
  * <pre>{@code

@@ -22,7 +22,7 @@ public class Signup {
     @Get("/users")
     public List<String> search(@Query(defaultValue = "0") @Min(0) int skip,
                                @Query(defaultValue = "10") @Max(100) int limit,
-                               @Size(min = 3) Optional<String> q) {
+                               Optional<@Size(min = 3) String> q) {
         return List.of(skip + ".." + (skip + limit), q.orElse(""));
     }
 }

@@ -163,7 +163,9 @@ class BodyParamsTest {
 
     @Test
     void plainClassesBindThroughFieldsAndSetters() {
-        assertThat(post("/pojo", "{\"title\":\"t\",\"labels\":[\"x\"]}")).hasJsonBody("{\"title\":\"t\",\"count\":1,\"labels\":[\"x\"]}");
+        assertThat(post("/pojo", "{\"title\":\"t\",\"count\":2,\"labels\":[\"x\"]}")).hasJsonBody("{\"title\":\"t\",\"count\":2,\"labels\":[\"x\"]}");
+        // a primitive property is required, like a record's
+        assertThat(post("/pojo", "{\"title\":\"t\"}")).hasValidationError("missing", "body", "count");
         assertThat(post("/pojo", "{\"count\":\"many\"}")).hasValidationError("int_parsing", "body", "count");
     }
 

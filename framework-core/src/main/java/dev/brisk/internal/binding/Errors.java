@@ -24,8 +24,13 @@ public final class Errors {
 
     /** True if an error was already reported at exactly this location (to drop duplicate constraint errors). */
     public boolean hasAt(List<Object> loc) {
-        for (var e : list) {
-            if (e.loc().equals(loc)) return true;
+        return hasAt(loc, list.size());
+    }
+
+    /** Like {@link #hasAt(List)}, looking only at the first {@code count} errors. */
+    public boolean hasAt(List<Object> loc, int count) {
+        for (int i = 0; i < count; i++) {
+            if (list.get(i).loc().equals(loc)) return true;
         }
         return false;
     }

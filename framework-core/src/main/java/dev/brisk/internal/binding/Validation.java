@@ -137,6 +137,7 @@ public final class Validation {
      */
     public static void report(Set<? extends ConstraintViolation<?>> violations, Errors errors,
                               java.util.function.IntFunction<Target> targetOfParam, JsonNode json) {
+        int before = errors.list().size();
         for (var v : violations) {
             var it = v.getPropertyPath().iterator();
             Target target = null;
@@ -165,7 +166,7 @@ public final class Validation {
                     type = named.type;
                 }
             }
-            if (errors.hasAt(loc)) continue; // already missing / unconvertible
+            if (errors.hasAt(loc, before)) continue; // already missing / unconvertible
             Object input = target.rawInput != null && loc.size() == target.loc.size() ? target.rawInput : v.getInvalidValue();
             if (json != null && "body".equals(loc.get(0))) {
                 JsonNode n = json;
@@ -190,6 +191,7 @@ public final class Validation {
      */
     public static void reportBean(Set<? extends ConstraintViolation<?>> violations, Errors errors, List<Object> rootLoc, Type rootType,
                                   JsonNode json) {
+        int before = errors.list().size();
         for (var v : violations) {
             List<Object> loc = new ArrayList<>(rootLoc);
             Type type = rootType;
@@ -205,7 +207,7 @@ public final class Validation {
                     type = named.type;
                 }
             }
-            if (errors.hasAt(loc)) continue;
+            if (errors.hasAt(loc, before)) continue;
             Object input = v.getInvalidValue();
             if (json != null) {
                 JsonNode n = json;

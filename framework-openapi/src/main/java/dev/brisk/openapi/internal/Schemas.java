@@ -1,0 +1,152 @@
+package dev.brisk.openapi.internal;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverterContextImpl;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.jackson.TypeNameResolver;
+import io.swagger.v3.core.util.AnnotationsUtils;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.Schema;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * JSON Schemas of Java types for one document: swagger-core's {@link ModelResolver} (Jackson-aware,
+ * OpenAPI 3.1) does the walking; this class then makes the result say what Brisk's binder does:
+ * {@code required} lists by Brisk's rule, {@code Optional} fields as {@code anyOf [T, null]}, and
+ * constraint bounds without Bean Validation's open-ended defaults.
+ */
+final class Schemas {
+    static final String REF_PREFIX = "#/components/schemas/";
+
+    private final ObjectMapper mapper;
+    private final ModelResolver resolver;
+    private final Context context;
+
+    Schemas(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.resolver = new ModelResolver(mapper, new Names()).openapi31(true);
+        this.context = new Context(resolver);
+    }
+
+    /** The schema of a body or result type: a {@code $ref} for records and classes, inline otherwise. */
+    Schema<?> of(Type type) {
+        Schema<?> s = context.resolve(new AnnotatedType(type).resolveAsRef(true));
+        return s == null ? new JsonSchema() : copy(s);
+    }
+
+    /** A fresh inline schema of a simple type (parameters, form fields): safe to add constraints to. */
+    Schema<?> inline(Type type) {
+        Schema<?> s = new ModelConverterContextImpl(resolver).resolve(new AnnotatedType(type));
+        return s == null ? new JsonSchema() : copy(s);
+    }
+
+    /** Every named schema resolved so far, corrected, by name. */
+    Map<String, Schema> components() {
+        var out = new TreeMap<String, Schema>();
+        context.getDefinedModels().forEach((name, schema) -> {
+            Type t = context.types.get(name);
+            if (t != null) fixObject(schema, mapper.constructType(t));
+            Constraints.tidy(schema);
+            out.put(name, schema);
+        });
+        return out;
+    }
+
+    /** A {@code $ref} to a component. */
+    static Schema<?> ref(String name) {
+        return new JsonSchema().$ref(REF_PREFIX + name);
+    }
+
+    /** {@code anyOf [schema, {"type": "null"}]}, FastAPI's form for an optional value. */
+    static Schema<?> nullable(Schema<?> s) {
+        return new JsonSchema().anyOf(List.of(s, new JsonSchema().typesItem("null")));
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private void fixObject(Schema schema, JavaType type) {
+        Map<String, Schema> props = schema.getProperties();
+        if (props == null || props.isEmpty() || type.isContainerType() || type.isEnumType()) return;
+        Class<?> raw = type.getRawClass();
+        var components = new HashMap<String, RecordComponent>();
+        if (raw.isRecord()) for (var c : raw.getRecordComponents()) components.put(c.getName(), c);
+        var required = new ArrayList<String>();
+        for (BeanPropertyDefinition p : mapper.getSerializationConfig().introspect(type).findProperties()) {
+            Schema prop = props.get(p.getName());
+            if (prop == null) continue;
+            var elements = new ArrayList<AnnotatedElement>();
+            RecordComponent rc = components.get(p.getInternalName());
+            if (rc != null) elements.add(rc);
+            for (Annotated a : new Annotated[]{p.getField(), p.getGetter(), p.getSetter()}) {
+                if (a != null && a.getAnnotated() != null) elements.add(a.getAnnotated());
+            }
+            JavaType pt = p.getPrimaryType();
+            Class<?> praw = pt.getRawClass();
+            AnnotatedElement[] els = elements.toArray(AnnotatedElement[]::new);
+            if (Constraints.requiredField(praw, els)) required.add(p.getName());
+            if (prop.get$ref() == null) Constraints.apply(prop, annotations(els));
+            if (praw == Optional.class) props.put(p.getName(), nullable(prop));
+        }
+        // Keep Jackson's property order (the order of the JSON the runtime writes).
+        var ordered = new ArrayList<String>();
+        for (String name : props.keySet()) if (required.contains(name)) ordered.add(name);
+        schema.required(ordered.isEmpty() ? null : ordered);
+    }
+
+    private static Annotation[] annotations(AnnotatedElement[] elements) {
+        var seen = new LinkedHashMap<Class<?>, Annotation>();
+        for (var e : elements) for (var a : e.getAnnotations()) seen.putIfAbsent(a.annotationType(), a);
+        return seen.values().toArray(Annotation[]::new);
+    }
+
+    private static Schema<?> copy(Schema<?> s) {
+        // Resolved schemas are shared through the resolver's cache: callers get their own deep copy.
+        return AnnotationsUtils.clone(s, true);
+    }
+
+    /** Records which Java type each component came from. */
+    private static final class Context extends ModelConverterContextImpl {
+        final Map<String, Type> types = new HashMap<>();
+
+        Context(ModelResolver resolver) {
+            super(resolver);
+        }
+
+        @Override
+        public void defineModel(String name, Schema model, AnnotatedType type, String prevName) {
+            super.defineModel(name, model, type, prevName);
+            if (prevName != null && !prevName.equals(name)) types.remove(prevName);
+            if (type != null && type.getType() != null) types.put(name, type.getType());
+        }
+    }
+
+    /**
+     * Simple class names, like pydantic's model names; a second class with a taken simple name
+     * gets its qualified name instead of silently sharing the first one's schema.
+     */
+    private static final class Names extends TypeNameResolver {
+        private final Map<String, Class<?>> taken = new HashMap<>();
+
+        @Override
+        protected synchronized String getNameOfClass(Class<?> cls) {
+            String simple = cls.getSimpleName();
+            Class<?> owner = taken.putIfAbsent(simple, cls);
+            if (owner == null || owner == cls) return simple;
+            return cls.getName().replace('$', '.');
+        }
+    }
+}

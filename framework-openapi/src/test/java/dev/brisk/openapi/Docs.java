@@ -58,6 +58,13 @@ final class Docs {
         throw new AssertionError("no parameter " + name + " in " + op);
     }
 
+    /** The names of an operation's parameters, in order. */
+    static List<String> paramNames(JsonNode op) {
+        var out = new java.util.ArrayList<String>();
+        op.path("parameters").forEach(p -> out.add(p.path("name").asText()));
+        return out;
+    }
+
     /** A component schema. */
     static JsonNode schema(JsonNode doc, String name) {
         JsonNode s = doc.path("components").path("schemas").path(name);

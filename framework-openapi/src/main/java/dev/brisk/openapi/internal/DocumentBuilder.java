@@ -209,7 +209,7 @@ public final class DocumentBuilder {
                 obj.addProperty(f.wireName(), valueSchema(f));
                 if (f.required()) required.add(f.wireName());
             }
-            if (!required.isEmpty()) obj.required(required);
+            Schemas.required(obj, required);
             return body(FORM, named("Body_" + operationId, obj), !required.isEmpty());
         }
         if (bodies.isEmpty()) return null;
@@ -224,7 +224,7 @@ public final class DocumentBuilder {
             obj.addProperty(b.wireName(), bodySchema(b));
             if (b.required()) required.add(b.wireName());
         }
-        if (!required.isEmpty()) obj.required(required);
+        Schemas.required(obj, required);
         return body(JSON, named("Body_" + operationId, obj), !required.isEmpty());
     }
 

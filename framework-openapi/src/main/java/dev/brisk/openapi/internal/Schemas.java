@@ -104,7 +104,23 @@ final class Schemas {
         // Keep Jackson's property order (the order of the JSON the runtime writes).
         var ordered = new ArrayList<String>();
         for (String name : props.keySet()) if (required.contains(name)) ordered.add(name);
-        schema.required(ordered.isEmpty() ? null : ordered);
+        required(schema, ordered);
+    }
+
+    /**
+     * Sets {@code required} in the given order (the properties' order, as FastAPI lists them);
+     * swagger's setters sort it, but hand out the list they keep.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static void required(Schema schema, List<String> names) {
+        if (names.isEmpty()) {
+            schema.required(null);
+            return;
+        }
+        schema.required(names);
+        List<String> kept = schema.getRequired();
+        kept.clear();
+        kept.addAll(names);
     }
 
     private static Annotation[] annotations(AnnotatedElement[] elements) {

@@ -109,14 +109,6 @@ class ServingTest {
         assertThat(js.body()).isEqualTo(webjar("redoc", "redoc.standalone.js"));
     }
 
-    @Test
-    void documentIsComputedOnceAndShared() {
-        assertThat(OpenApi.json(app)).isSameAs(OpenApi.json(app));
-        assertThat(OpenApi.document(app)).isSameAs(OpenApi.document(app));
-        assertThat(Docs.json(OpenApi.prettyJson(app))).isEqualTo(Docs.json(OpenApi.json(app)));
-        assertThat(OpenApi.prettyJson(app)).contains("\n  \"info\"");
-    }
-
     private static byte[] webjar(String artifact, String file) throws Exception {
         var props = new java.util.Properties();
         try (InputStream in = ServingTest.class.getClassLoader().getResourceAsStream("META-INF/maven/org.webjars/" + artifact + "/pom.properties")) {

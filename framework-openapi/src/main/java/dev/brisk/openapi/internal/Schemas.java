@@ -37,8 +37,10 @@ final class Schemas {
     private final ModelResolver resolver;
     private final Context context;
 
-    Schemas(ObjectMapper mapper) {
-        this.mapper = mapper;
+    Schemas(ObjectMapper appMapper) {
+        // A copy: swagger's resolver registers its own annotation introspector on the mapper it is
+        // given, and the app's mapper must stay exactly as the runtime configured it.
+        this.mapper = appMapper.copy();
         this.resolver = new ModelResolver(mapper, new Names()).openapi31(true);
         this.context = new Context(resolver);
     }

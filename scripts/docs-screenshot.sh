@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Loads /docs of the hello example in headless Chromium (Debian's package), checks that Swagger UI
+# Loads /docs of the shop example in headless Chromium (Debian's package), checks that Swagger UI
 # rendered the app's operations from the locally served files, and saves a screenshot (with one
 # operation opened through Swagger UI's deep link).
 #
@@ -39,7 +39,7 @@ done
 [ -n "$port" ] || { echo "docs-screenshot: no free port"; exit 1; }
 
 work="$(mktemp -d)"
-java -jar "$JAR" hello --port "$port" >"$work/app.log" 2>&1 &
+java -jar "$JAR" shop --port "$port" >"$work/app.log" 2>&1 &
 app_pid=$!
 cleanup() { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
@@ -56,7 +56,8 @@ flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --dis
 
 chromium "${flags[@]}" --user-data-dir="$(mktemp -d -p "$work")" --dump-dom "$url" >"$work/dom.html" 2>"$work/chromium.log" || true
 missing=0
-for expected in 'class="swagger-ui' 'opblock-summary-path' 'data-path="/resource/{id}"' 'data-path="/sync"' 'data-path="/async"' '>Hello<'; do
+for expected in 'class="swagger-ui' 'opblock-summary-path' 'data-path="/items"' 'data-path="/items/{id}"' \
+                'data-path="/admin/items/{id}"' '>Shop<' 'Items CRUD'; do
   if ! grep -qF "$expected" "$work/dom.html"; then echo "docs-screenshot: not rendered: $expected"; missing=1; fi
 done
 if [ "$missing" -ne 0 ]; then
@@ -66,6 +67,6 @@ fi
 echo "docs-screenshot: Swagger UI rendered $(grep -o 'class="opblock opblock-' "$work/dom.html" | wc -l) operations"
 
 mkdir -p "$(dirname "$SHOT")"
-chromium "${flags[@]}" --user-data-dir="$(mktemp -d -p "$work")" --hide-scrollbars --screenshot="$SHOT" "$url#/default/resource" >/dev/null 2>&1
+chromium "${flags[@]}" --user-data-dir="$(mktemp -d -p "$work")" --hide-scrollbars --screenshot="$SHOT" "$url#/items/list" >/dev/null 2>&1
 [ -s "$SHOT" ] || { echo "docs-screenshot: no screenshot written"; exit 1; }
 echo "docs-screenshot: saved $SHOT"

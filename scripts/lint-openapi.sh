@@ -14,6 +14,7 @@ REDOCLY="@redocly/cli@2.77.0"
 APPS=(
   "hello:dev.brisk.examples.hello.HelloApp"
   "bench:dev.brisk.examples.bench.BenchApp"
+  "shop:dev.brisk.examples.shop.ShopApp"
 )
 JAR=examples/target/brisk-examples.jar
 

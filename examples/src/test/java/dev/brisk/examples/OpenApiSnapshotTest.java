@@ -3,6 +3,7 @@ package dev.brisk.examples;
 import dev.brisk.App;
 import dev.brisk.examples.bench.BenchApp;
 import dev.brisk.examples.hello.HelloApp;
+import dev.brisk.examples.shop.ShopApp;
 import dev.brisk.openapi.OpenApi;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -29,7 +30,8 @@ class OpenApiSnapshotTest {
     static Stream<Arguments> apps() {
         return Stream.of(
                 Arguments.of("hello", (Supplier<App>) HelloApp::app),
-                Arguments.of("bench", (Supplier<App>) BenchApp::app));
+                Arguments.of("bench", (Supplier<App>) BenchApp::app),
+                Arguments.of("shop", (Supplier<App>) ShopApp::app));
     }
 
     @ParameterizedTest(name = "{0}")

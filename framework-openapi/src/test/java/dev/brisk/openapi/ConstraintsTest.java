@@ -40,7 +40,8 @@ class ConstraintsTest {
                          @DecimalMin(value = "0.5", inclusive = false) @DecimalMax("99.5") BigDecimal score,
                          @NotEmpty List<String> tags,
                          @Size(min = 2, max = 5) List<Integer> lucky,
-                         @NotBlank @Size(min = 3) String code) {
+                         @NotBlank @Size(min = 3) String code,
+                         Optional<@Size(max = 20) String> nickname) {
     }
 
     public static class Routes {
@@ -50,7 +51,7 @@ class ConstraintsTest {
 
         @Get("/search")
         public String search(@Size(min = 3, max = 50) String q, @Query(defaultValue = "10") @Min(1) @Max(100) int limit,
-                             @Positive Optional<Double> above, @Pattern(regexp = "^v[0-9]+$") @Header String xVersion,
+                             Optional<@Positive Double> above, Optional<@Size(min = 3) String> near, @Pattern(regexp = "^v[0-9]+$") @Header String xVersion,
                              @Size(max = 3) List<@Min(1) Integer> page) {
             return "";
         }
@@ -71,6 +72,11 @@ class ConstraintsTest {
         assertThat(field("code").path("minLength").asInt()).as("@NotBlank does not lower @Size's bound").isEqualTo(3);
         assertThat(field("email").path("format").asText()).isEqualTo("email");
         assertThat(field("handle").path("pattern").asText()).isEqualTo("^[a-z]+$");
+    }
+
+    @Test
+    void constraintsOnAnOptionalsTypeArgument() {
+        assertThat(field("nickname")).isEqualTo(Docs.json("{\"anyOf\":[{\"type\":\"string\",\"maxLength\":20},{\"type\":\"null\"}]}"));
     }
 
     @Test
@@ -104,6 +110,7 @@ class ConstraintsTest {
         assertThat(param(op, "limit").path("schema")).isEqualTo(Docs.json(
                 "{\"type\":\"integer\",\"format\":\"int32\",\"minimum\":1,\"maximum\":100,\"default\":10}"));
         assertThat(param(op, "above").path("schema").path("exclusiveMinimum").asInt()).isZero();
+        assertThat(param(op, "near").path("schema")).isEqualTo(Docs.json("{\"type\":\"string\",\"minLength\":3}"));
         assertThat(param(op, "x-version").path("schema").path("pattern").asText()).isEqualTo("^v[0-9]+$");
         assertThat(param(op, "page").path("schema").path("maxItems").asInt()).isEqualTo(3);
         assertThat(param(op, "page").path("schema").path("items").path("minimum").asInt()).isEqualTo(1);

@@ -168,10 +168,11 @@ public final class DocumentBuilder {
         if (many) {
             s = new JsonSchema().typesItem("array").items(item);
             if (p.container() == Container.SET) s.uniqueItems(true);
-            // Constraints on the element type: List<@Min(1) Integer>.
-            if (p.element() != null && p.element().getAnnotatedType() instanceof AnnotatedParameterizedType apt) {
-                Constraints.apply(item, apt.getAnnotatedActualTypeArguments()[0].getAnnotations());
-            }
+        }
+        // Constraints on the type argument: List<@Min(1) Integer>, Optional<@Size(min = 3) String>.
+        if (p.container() != Container.NONE && p.element() != null
+                && p.element().getAnnotatedType() instanceof AnnotatedParameterizedType apt) {
+            Constraints.apply(item, apt.getAnnotatedActualTypeArguments()[0].getAnnotations());
         }
         if (p.element() != null) Constraints.apply(s, p.element().getAnnotations());
         if (p.defaultValue() != null) {

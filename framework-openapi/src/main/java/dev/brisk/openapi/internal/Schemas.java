@@ -14,6 +14,9 @@ import io.swagger.v3.oas.models.media.Schema;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -100,7 +103,11 @@ final class Schemas {
             Class<?> praw = pt.getRawClass();
             AnnotatedElement[] els = elements.toArray(AnnotatedElement[]::new);
             if (Constraints.requiredField(praw, els)) required.add(p.getName());
-            if (prop.get$ref() == null) Constraints.apply(prop, annotations(els));
+            if (prop.get$ref() == null) {
+                Constraints.apply(prop, annotations(els));
+                // Optional<@Size(max = 20) String>: the constraints of the value inside.
+                if (praw == Optional.class) Constraints.apply(prop, typeArgumentAnnotations(els));
+            }
             if (praw == Optional.class) props.put(p.getName(), nullable(prop));
         }
         // Keep Jackson's property order (the order of the JSON the runtime writes).
@@ -123,6 +130,20 @@ final class Schemas {
         List<String> kept = schema.getRequired();
         kept.clear();
         kept.addAll(names);
+    }
+
+    private static Annotation[] typeArgumentAnnotations(AnnotatedElement[] elements) {
+        var seen = new LinkedHashMap<Class<?>, Annotation>();
+        for (var e : elements) {
+            java.lang.reflect.AnnotatedType t = e instanceof RecordComponent rc ? rc.getAnnotatedType()
+                    : e instanceof Field f ? f.getAnnotatedType()
+                    : e instanceof Method m && m.getParameterCount() == 0 ? m.getAnnotatedReturnType()
+                    : null;
+            if (t instanceof AnnotatedParameterizedType pt && pt.getAnnotatedActualTypeArguments().length == 1) {
+                for (var a : pt.getAnnotatedActualTypeArguments()[0].getAnnotations()) seen.putIfAbsent(a.annotationType(), a);
+            }
+        }
+        return seen.values().toArray(Annotation[]::new);
     }
 
     private static Annotation[] annotations(AnnotatedElement[] elements) {

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs an example app: {@code java -jar examples/target/brisk-examples.jar <app> [--port N]}.
+ * Runs an example app: {@code java -jar examples/target/brisk-examples.jar <app> [--port N]}, or writes
+ * its OpenAPI document: {@code java -jar examples/target/brisk-examples.jar openapi <app> <file>}.
  */
 public final class Main {
     private static final Map<String, Supplier<App>> APPS = Map.of(
@@ -20,10 +21,14 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length == 3 && args[0].equals("openapi") && APPS.containsKey(args[1])) {   // openapi <app> <file>
+            ExportOpenApi.write(APPS.get(args[1]).get(), java.nio.file.Path.of(args[2]));
+            return;
+        }
         if (args.length == 0 || !APPS.containsKey(args[0])) {
             System.err.println("usage: java -jar brisk-examples.jar <" + String.join("|", APPS.keySet().stream().sorted().toList())
-                    + "> [--port N]");
+                    + "> [--port N]\n       java -jar brisk-examples.jar openapi <app> <file>   (writes the app's OpenAPI document)");
             System.exit(2);
         }
         int port = 8000;

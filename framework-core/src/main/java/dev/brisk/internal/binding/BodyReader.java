@@ -106,7 +106,8 @@ public final class BodyReader {
         return beanPlanOrJackson(type, raw);
     }
 
-    static boolean requiredField(Class<?> type, AnnotatedElement... elements) {
+    /** Brisk's rule for body fields: required when primitive or marked @NotNull, @NotBlank or @NotEmpty. */
+    public static boolean requiredField(Class<?> type, AnnotatedElement... elements) {
         if (type.isPrimitive()) return true;
         for (var e : elements) {
             if (e == null) continue;

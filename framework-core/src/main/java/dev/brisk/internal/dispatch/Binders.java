@@ -189,6 +189,7 @@ final class Binders {
         private final boolean optional;
         private final String wire;
         private final Loc loc;
+        private final Loc embeddedLoc;
 
         BodyBinder(ParamDef p, BodyReader reader, ObjectMapper mapper) {
             super(p.index());
@@ -200,6 +201,7 @@ final class Binders {
             this.optional = p.container() == Container.OPTIONAL;
             this.wire = p.wireName();
             this.loc = embed ? Loc.root("body").child(wire) : Loc.root("body");
+            this.embeddedLoc = Loc.root("body").child(wire);
         }
 
         static boolean isJson(String ct) {
@@ -246,6 +248,9 @@ final class Binders {
         Object bind(Exchange ex) {
             JsonNode root = tree(ex);
             if (ex.jsonInvalid) return null;
+            // A route whose handler and dependencies take several bodies expects each under its name.
+            boolean embed = this.embed || ex.endpoint instanceof Endpoint e && e.embedBodies;
+            Loc loc = embed ? embeddedLoc : this.loc;
             JsonNode n = root;
             if (embed && root != null) {
                 if (!(root instanceof ObjectNode)) {

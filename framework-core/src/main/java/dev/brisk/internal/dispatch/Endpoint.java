@@ -24,6 +24,8 @@ public final class Endpoint {
     public final RouteDef def;
     public final String[] pathNames;
     final boolean async;
+    /** True when the route (handler and dependencies together) reads more than one body value. */
+    final boolean embedBodies;
     private final ArgBinder[] binders;
     private final int argCount;
     private final Invoker invoker;
@@ -38,6 +40,7 @@ public final class Endpoint {
         this.def = def;
         this.pathNames = template.paramNames().toArray(String[]::new);
         this.async = def.async();
+        this.embedBodies = def.allWireParams().stream().filter(p -> p.kind() == dev.brisk.internal.model.ParamKind.BODY).count() > 1;
         this.responder = responder;
         this.name = def.describe();
         var list = new ArrayList<ArgBinder>();

@@ -34,14 +34,7 @@ final class Constraints {
      * {@code @NotNull}, {@code @NotBlank} or {@code @NotEmpty}.
      */
     static boolean requiredField(Class<?> type, AnnotatedElement... elements) {
-        if (type.isPrimitive()) return true;
-        for (var e : elements) {
-            if (e == null) continue;
-            if (e.isAnnotationPresent(NotNull.class) || e.isAnnotationPresent(NotBlank.class) || e.isAnnotationPresent(NotEmpty.class)) {
-                return true;
-            }
-        }
-        return false;
+        return dev.brisk.internal.binding.BodyReader.requiredField(type, elements);   // the binder's own rule
     }
 
     /** Adds the keywords of the constraints among {@code annotations} to an inline schema. */

@@ -149,11 +149,14 @@ class TestClientServerExceptionsTest {
     @Test
     void aFailingRequestOfOneClientDoesNotLeakIntoAnotherOnTheSameApp() {
         var app = app();
-        try (var first = TestClient.of(app); var second = TestClient.of(app)) {
+        var first = TestClient.of(app);
+        try (var second = TestClient.of(app)) {
             assertThatThrownBy(() -> first.get("/unchecked")).isInstanceOf(IllegalStateException.class);
             assertThat(second.get("/http-500")).hasStatus(500);
             first.close();
             assertThatThrownBy(() -> second.get("/checked")).isInstanceOf(ServerException.class);
+        } finally {
+            first.close();
         }
     }
 }

@@ -1,0 +1,103 @@
+package dev.brisk.test.bench;
+
+import dev.brisk.App;
+import dev.brisk.Get;
+import dev.brisk.Post;
+import dev.brisk.test.TestClient;
+import dev.brisk.test.TestResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
+
+/**
+ * Measures in-process requests per second through the {@link TestClient}, one request after the
+ * other as a test does: a GET with a path parameter and a validated POST, each after a warm-up,
+ * for plain (worker pool) and future-returning (event loop) routes. Not a unit test: run it with
+ * {@code mvn -q -B -pl framework-test -am -Pbench -DskipTests verify}
+ * (add {@code -Dbench.seconds=5 -Dbench.warmup=5} to change the durations).
+ */
+public final class InProcessThroughput {
+    public record Item(int id, String q) {
+    }
+
+    public record NewItem(@NotBlank String name, @Positive double price) {
+    }
+
+    public record Created(int id, String name, double price) {
+    }
+
+    /** Plain methods: they run on the worker pool. */
+    public static final class Plain {
+        @Get("/items/{id}")
+        public Item item(int id, Optional<String> q) {
+            return new Item(id, q.orElse(null));
+        }
+
+        @Post(value = "/items", status = 201)
+        public Created create(@Valid NewItem item) {
+            return new Created(1, item.name(), item.price());
+        }
+    }
+
+    /** Future-returning methods: they run on the event loop. */
+    public static final class Futures {
+        @Get("/items/{id}")
+        public CompletableFuture<Item> item(int id, Optional<String> q) {
+            return CompletableFuture.completedFuture(new Item(id, q.orElse(null)));
+        }
+
+        @Post(value = "/items", status = 201)
+        public CompletableFuture<Created> create(@Valid NewItem item) {
+            return CompletableFuture.completedFuture(new Created(1, item.name(), item.price()));
+        }
+    }
+
+    private InProcessThroughput() {
+    }
+
+    public static void main(String[] args) {
+        Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup", 5));
+        Duration measure = Duration.ofSeconds(Long.getLong("bench.seconds", 5));
+        System.out.printf(Locale.ROOT, "Java %s, %d cores, warm-up %d s, measured %d s per case, one client, sequential requests%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), warmup.toSeconds(), measure.toSeconds());
+        var newItem = new NewItem("pen", 2.5);
+        for (Object routes : new Object[] {new Plain(), new Futures()}) {
+            String kind = routes instanceof Plain ? "plain method " : "future method";
+            try (var client = TestClient.of(App.builder().include(routes).docs(false).build())) {
+                run(kind + "  GET /items/{id}", warmup, measure, i -> client.get("/items/" + (i & 1023)), 200);
+                run(kind + "  POST /items (validated)", warmup, measure, i -> client.post("/items", newItem), 201);
+            }
+        }
+    }
+
+    private static void run(String name, Duration warmup, Duration measure, IntFunction<TestResponse> request, int status) {
+        loop(warmup, request, status);
+        long[] result = loop(measure, request, status);
+        double seconds = result[1] / 1e9;
+        System.out.printf(Locale.ROOT, "%-42s %,10.0f req/s  %7.1f us/request  (%,d requests)%n",
+                name, result[0] / seconds, result[1] / 1e3 / result[0], result[0]);
+    }
+
+    /** Sends requests until {@code duration} has passed; returns {count, elapsed nanos}. */
+    private static long[] loop(Duration duration, IntFunction<TestResponse> request, int status) {
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        long count = 0;
+        long now;
+        do {
+            for (int i = 0; i < 64; i++) {
+                var r = request.apply((int) count + i);
+                if (r.status() != status) throw new AssertionError("unexpected response\n" + r);
+            }
+            count += 64;
+            now = System.nanoTime();
+        } while (now < end);
+        return new long[] {count, now - start};
+    }
+}

@@ -131,6 +131,11 @@ final class Connection {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+            int code = response.status().code();
+            if (code >= 100 && code < 200 && code != 101) { // interim (100 Continue, 103): the real answer follows
+                ReferenceCountUtil.release(response);
+                return;
+            }
             var p = pending;
             pending = null;
             if (p == null || !p.complete(response)) ReferenceCountUtil.release(response);

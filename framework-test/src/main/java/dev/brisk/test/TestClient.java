@@ -260,6 +260,7 @@ public final class TestClient implements AutoCloseable {
 
     private FullHttpResponse roundTrip(RequestBuilder rb, String target, String line, long deadline) {
         for (int attempt = 0; ; attempt++) {
+            ensureOpen();
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) throw timeout(line, "");
             Connection c = connection;

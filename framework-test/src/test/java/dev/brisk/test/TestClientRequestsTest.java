@@ -212,6 +212,13 @@ class TestClientRequestsTest {
     }
 
     @Test
+    void expectContinueGetsTheFinalResponse() {
+        var r = client.request("POST", "/items").header("Expect", "100-continue").json(new NewItem("pen", 1)).send();
+        assertThat(r).hasStatus(201).hasJsonBody("{'id': 7, 'name': 'pen', 'price': 1.0}");
+        assertThat(client.get("/items/1")).hasStatus(200);
+    }
+
+    @Test
     void putPatchAndDeleteUseTheirMethods() {
         assertThat(client.put("/items/3", new NewItem("cup", 4))).hasStatus(200).hasJsonBody("{'id':3,'name':'cup','price':4.0}");
         assertThat(client.patch("/items/3", Map.of("name", "mug"))).hasStatus(200).hasJsonBody("{'name':'mug','id':3}");

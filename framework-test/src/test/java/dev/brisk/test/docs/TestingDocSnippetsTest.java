@@ -57,6 +57,21 @@ class TestingDocSnippetsTest {
     }
 
     @Test
+    void theDependencyVersionsAreTheBuildsOwn() throws IOException {
+        String pom = Files.readString(Path.of("../pom.xml"));
+        String doc = Files.readString(DOC);
+        assertThat(doc).contains("<artifactId>brisk-test</artifactId>\n  <version>" + tag(pom, "version") + "</version>")
+                .contains("<artifactId>junit-jupiter</artifactId>\n  <version>" + tag(pom, "junit.version") + "</version>");
+    }
+
+    /** The first {@code <name>value</name>} of the root pom. */
+    private static String tag(String xml, String name) {
+        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(xml);
+        assertThat(m.find()).as("<%s> in the root pom", name).isTrue();
+        return m.group(1);
+    }
+
+    @Test
     void everyJavaBlockOfTheDocIsATestedSnippet() throws IOException {
         var snippets = snippets().values();
         for (String block : javaBlocks()) {

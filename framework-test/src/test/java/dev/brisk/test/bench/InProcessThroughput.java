@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +19,9 @@ import java.util.function.IntFunction;
 /**
  * Measures in-process requests per second through the {@link TestClient}, one request after the
  * other as a test does: a GET with a path parameter and a validated POST, each after a warm-up,
- * for plain (worker pool) and future-returning (event loop) routes. Not a unit test: run it with
+ * for plain (worker pool) and future-returning (event loop) routes. It prints requests per second and
+ * the latency distribution (the median is the figure least disturbed by other load on the machine).
+ * Not a unit test: run it with
  * {@code mvn -q -B -pl framework-test -am -Pbench -DskipTests verify}
  * (add {@code -Dbench.seconds=5 -Dbench.warmup=5} to change the durations).
  */
@@ -78,26 +81,29 @@ public final class InProcessThroughput {
 
     private static void run(String name, Duration warmup, Duration measure, IntFunction<TestResponse> request, int status) {
         loop(warmup, request, status);
-        long[] result = loop(measure, request, status);
-        double seconds = result[1] / 1e9;
-        System.out.printf(Locale.ROOT, "%-42s %,10.0f req/s  %7.1f us/request  (%,d requests)%n",
-                name, result[0] / seconds, result[1] / 1e3 / result[0], result[0]);
+        long[] latencies = loop(measure, request, status);
+        long total = 0;
+        for (long l : latencies) total += l;
+        Arrays.sort(latencies);
+        int n = latencies.length;
+        System.out.printf(Locale.ROOT, "%-40s %,8.0f req/s   latency us: mean %6.1f  p50 %6.1f  p99 %7.1f   (%,d requests)%n",
+                name, n / (total / 1e9), total / 1e3 / n, latencies[n / 2] / 1e3, latencies[(int) (n * 0.99)] / 1e3, n);
     }
 
-    /** Sends requests until {@code duration} has passed; returns {count, elapsed nanos}. */
+    /** Sends requests one after the other until {@code duration} has passed; returns each one's latency in nanos. */
     private static long[] loop(Duration duration, IntFunction<TestResponse> request, int status) {
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        long count = 0;
-        long now;
-        do {
-            for (int i = 0; i < 64; i++) {
-                var r = request.apply((int) count + i);
-                if (r.status() != status) throw new AssertionError("unexpected response\n" + r);
-            }
-            count += 64;
-            now = System.nanoTime();
-        } while (now < end);
-        return new long[] {count, now - start};
+        long end = System.nanoTime() + duration.toNanos();
+        long[] latencies = new long[1 << 16];
+        int count = 0;
+        long now = System.nanoTime();
+        while (now < end) {
+            var r = request.apply(count);
+            long done = System.nanoTime();
+            if (r.status() != status) throw new AssertionError("unexpected response\n" + r);
+            if (count == latencies.length) latencies = Arrays.copyOf(latencies, count * 2);
+            latencies[count++] = done - now;
+            now = done;
+        }
+        return Arrays.copyOf(latencies, count);
     }
 }

@@ -38,6 +38,9 @@ public final class RouteTable<E> {
 
     private final Node<E> root = new Node<>();
     private int maxParams;
+    // Fully static paths answer from one hash lookup, with the result objects made once.
+    private final Map<String, Map<String, Lookup<E>>> exact = new HashMap<>();
+    private static final String[] NO_VALUES = new String[0];
 
     public void add(String method, PathTemplate template, E endpoint) {
         Node<E> n = root;
@@ -60,6 +63,9 @@ public final class RouteTable<E> {
         if (n.endpoints == null) n.endpoints = new LinkedHashMap<>();
         if (n.endpoints.putIfAbsent(method, endpoint) != null) throw new IllegalStateException("duplicate");
         maxParams = Math.max(maxParams, params);
+        if (params == 0) {
+            exact.computeIfAbsent(template.source(), k -> new HashMap<>()).put(method, new Lookup<>(Outcome.FOUND, endpoint, NO_VALUES, null));
+        }
     }
 
     /**
@@ -68,6 +74,12 @@ public final class RouteTable<E> {
      */
     public Lookup<E> find(String method, String fallbackMethod, String rawPath) {
         if (rawPath.isEmpty() || rawPath.charAt(0) != '/') return new Lookup<>(Outcome.NOT_FOUND, null, null, null);
+        var byMethod = exact.get(rawPath);
+        if (byMethod != null) {
+            var hit = byMethod.get(method);
+            if (hit == null && fallbackMethod != null) hit = byMethod.get(fallbackMethod);
+            if (hit != null) return hit;
+        }
         String[] values = new String[maxParams];
         var state = new Search<E>(method, fallbackMethod, rawPath, values);
         E e = state.walk(root, 1, 0);

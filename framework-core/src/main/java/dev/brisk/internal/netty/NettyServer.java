@@ -110,8 +110,10 @@ public final class NettyServer implements Server {
                         }
                     });
             if (channelClass != LocalServerChannel.class) {
+                // Half-closure: a client that shuts down its output after sending still gets its responses.
                 b.option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
-                        .childOption(ChannelOption.TCP_NODELAY, true);
+                        .childOption(ChannelOption.TCP_NODELAY, true)
+                        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
             }
             serverChannel = b.bind(address).syncUninterruptibly().channel();
             var loops = new ArrayList<EventLoop>();

@@ -12,17 +12,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Reports event loops held longer than a threshold. Each loop stamps a heartbeat from a timer task;
- * a watchdog thread notices a stale heartbeat, captures the loop thread's stack and logs one warning
- * per stall. The request path pays one field write per event-loop route ({@link #enter}).
+ * Reports event loops held longer than a threshold. Each loop stamps a heartbeat from a timer task
+ * every half threshold; a watchdog thread notices a stale heartbeat, samples the loop thread's stack
+ * and logs one warning per stall. The request path pays two field writes per event-loop route
+ * ({@link #enter}, {@link #exit}); nothing at all when the detector is off.
+ *
+ * <p>A stall seen while a route handler runs is reported at once, naming the route. A stall outside
+ * any handler (a continuation the route scheduled, or class loading on the very first requests) is
+ * sampled again until it either enters a handler or ends, and is then reported once, with the last
+ * route started on that loop as a hint; so one stall is never blamed on the wrong route.
  */
 public final class BlockingDetector {
     private static final Logger LOG = LoggerFactory.getLogger("dev.brisk.blocking");
+    private static final FastThreadLocal<LoopState> CURRENT = new FastThreadLocal<>();
 
     private final long thresholdNanos;
     private final long periodNanos;
     private final List<LoopState> loops = new CopyOnWriteArrayList<>();
-    private static final FastThreadLocal<LoopState> CURRENT = new FastThreadLocal<>();
     private volatile boolean running;
     private Thread watchdog;
     /** Receives each warning too (tests). */
@@ -31,8 +37,14 @@ public final class BlockingDetector {
     static final class LoopState {
         final Thread thread;
         volatile long lastTick = System.nanoTime();
+        // Written by the loop thread, read by the watchdog.
         volatile String route;
+        volatile boolean inRoute;
+        // Watchdog thread only.
         long reportedTick = -1;
+        long pendingTick = -1;
+        StackTraceElement[] pendingStack;
+        long pendingLag;
 
         LoopState(Thread thread) {
             this.thread = thread;
@@ -73,9 +85,17 @@ public final class BlockingDetector {
     /** Marks the route now running on this loop (named in a warning). */
     static void enter(String route) {
         LoopState s = CURRENT.getIfExists();
-        if (s != null) s.route = route;
+        if (s != null) {
+            s.route = route;
+            s.inRoute = true;
+        }
     }
 
+    /** Marks that the event-loop route entered last has returned (its future may still be pending). */
+    public static void exit() {
+        LoopState s = CURRENT.getIfExists();
+        if (s != null) s.inRoute = false;
+    }
 
     private void watch() {
         while (running) {
@@ -85,27 +105,54 @@ public final class BlockingDetector {
                 return;
             }
             long now = System.nanoTime();
-            for (LoopState s : loops) {
-                long tick = s.lastTick;
-                long lag = now - tick;
-                if (lag > thresholdNanos + periodNanos && s.reportedTick != tick) {
-                    s.reportedTick = tick;
-                    report(s, lag - periodNanos);
-                }
-            }
+            for (LoopState s : loops) check(s, now);
         }
     }
 
-    private void report(LoopState s, long blockedNanos) {
+    private void check(LoopState s, long now) {
+        long tick = s.lastTick;
+        long lag = now - tick - periodNanos; // the heartbeat is due every period: what is beyond is the stall
+        if (s.pendingTick != -1 && s.pendingTick != tick) {
+            // A stall outside any handler has ended: report the last sample taken while it lasted.
+            report(s, s.pendingLag, s.pendingStack, false);
+            s.reportedTick = s.pendingTick;
+            s.pendingTick = -1;
+            s.pendingStack = null;
+        }
+        if (lag <= thresholdNanos || s.reportedTick == tick) return;
+        boolean inRoute = s.inRoute;
         StackTraceElement[] stack = s.thread.getStackTrace();
-        var sb = new StringBuilder(1024);
+        if (inRoute && s.inRoute) {
+            s.reportedTick = tick;
+            s.pendingTick = -1;
+            s.pendingStack = null;
+            report(s, lag, stack, true);
+        } else if (lag > 10 * thresholdNanos) {
+            s.reportedTick = tick; // still stuck after ten thresholds: say so now rather than never
+            s.pendingTick = -1;
+            s.pendingStack = null;
+            report(s, lag, stack, false);
+        } else {
+            s.pendingTick = tick;
+            s.pendingStack = stack;
+            s.pendingLag = lag;
+        }
+    }
+
+    private void report(LoopState s, long blockedNanos, StackTraceElement[] stack, boolean inRoute) {
+        var sb = new StringBuilder(2048);
         String route = s.route;
         sb.append("Event loop thread ").append(s.thread.getName()).append(" has been blocked for at least ")
                 .append(TimeUnit.NANOSECONDS.toMillis(blockedNanos)).append(" ms");
-        if (route != null) sb.append(" in ").append(route).append(" (the last event-loop route started on it)");
-        sb.append(". A method returning a CompletableFuture runs on the event loop and must not block: make it a plain ")
-                .append("method (it then runs on the worker pool), or move the blocking call into Async.offload(...). ")
-                .append("Where the loop thread is now:");
+        if (inRoute) {
+            sb.append(" in ").append(route);
+        } else {
+            sb.append(" outside a route handler");
+            if (route != null) sb.append(" (the last event-loop route started on it: ").append(route).append(')');
+        }
+        sb.append(". A method returning a CompletableFuture runs on the event loop, and so do the callbacks of its futures: they must not")
+                .append(" block. Make it a plain method (it then runs on the worker pool), or move the blocking call into Async.offload(...).")
+                .append(" Where the loop thread was:");
         for (StackTraceElement e : stack) sb.append("\n\tat ").append(e);
         String msg = sb.toString();
         LOG.warn(msg);

@@ -1,5 +1,6 @@
 package dev.brisk.internal.netty;
 
+import dev.brisk.internal.dispatch.BlockingDetector;
 import dev.brisk.internal.dispatch.Endpoint;
 import dev.brisk.internal.dispatch.Responder;
 import dev.brisk.internal.dispatch.Sink;
@@ -304,7 +305,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
                 ex.pathNames = ep.pathNames;
                 ex.pathValues = found.values();
                 if (ep.async()) {
-                    ep.run(ex, this);
+                    try {
+                        ep.run(ex, this);
+                    } finally {
+                        BlockingDetector.exit();
+                    }
                 } else if (!server.workers().tryExecute(() -> ep.run(ex, this))) {
                     var res = Responder.detail(ctx.alloc(), 503, "Service Unavailable");
                     res.headers().set(HttpHeaderNames.RETRY_AFTER, "1");

@@ -102,14 +102,15 @@ class TimeoutsTest {
         }
     }
 
-    /** Counts the requests it answers. */
+    /** Counts the requests it answers, with 4 KiB each so that unread responses fill buffers fast. */
     public static class Counter {
+        static final String PAGE = "x".repeat(4096);
         final java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
 
         @dev.brisk.Get("/count")
         public java.util.concurrent.CompletableFuture<String> count() {
             served.incrementAndGet();
-            return java.util.concurrent.CompletableFuture.completedFuture("counted");
+            return java.util.concurrent.CompletableFuture.completedFuture(PAGE);
         }
     }
 

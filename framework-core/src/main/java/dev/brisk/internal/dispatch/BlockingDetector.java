@@ -17,10 +17,12 @@ import java.util.function.Consumer;
  * and logs one warning per stall. The request path pays two field writes per event-loop route
  * ({@link #enter}, {@link #exit}); nothing at all when the detector is off.
  *
- * <p>A stall seen while a route handler runs is reported at once, naming the route. A stall outside
- * any handler (a continuation the route scheduled, or class loading on the very first requests) is
- * sampled again until it either enters a handler or ends, and is then reported once, with the last
- * route started on that loop as a hint; so one stall is never blamed on the wrong route.
+ * <p>A stall is reported once, as soon as a sample of the loop's stack shows application code: it
+ * names the route when a handler is running, or else (a callback of a route's future) the last
+ * route started on that loop as a hint. A stall whose samples show only JDK, Netty and Brisk code
+ * (class loading and JIT warm-up on the very first requests) is logged at DEBUG, unless it lasts ten
+ * thresholds. A pause of the whole JVM (GC, a suspended VM) delays the watchdog too and is not taken
+ * for a blocked loop.
  */
 public final class BlockingDetector {
     private static final Logger LOG = LoggerFactory.getLogger("dev.brisk.blocking");
@@ -45,6 +47,7 @@ public final class BlockingDetector {
         long pendingTick = -1;
         StackTraceElement[] pendingStack;
         long pendingLag;
+        boolean pendingInRoute;
 
         LoopState(Thread thread) {
             this.thread = thread;
@@ -98,6 +101,7 @@ public final class BlockingDetector {
     }
 
     private void watch() {
+        long last = System.nanoTime();
         while (running) {
             try {
                 TimeUnit.NANOSECONDS.sleep(periodNanos);
@@ -105,6 +109,11 @@ public final class BlockingDetector {
                 return;
             }
             long now = System.nanoTime();
+            long overslept = now - last - periodNanos;
+            last = now;
+            // The watchdog itself woke late: the whole JVM stood still, so stale heartbeats say nothing.
+            // Forget this round; the loops' heartbeats catch up before the next one.
+            if (overslept > thresholdNanos / 2) continue;
             for (LoopState s : loops) check(s, now);
         }
     }
@@ -113,33 +122,52 @@ public final class BlockingDetector {
         long tick = s.lastTick;
         long lag = now - tick - periodNanos; // the heartbeat is due every period: what is beyond is the stall
         if (s.pendingTick != -1 && s.pendingTick != tick) {
-            // A stall outside any handler has ended: report the last sample taken while it lasted.
-            report(s, s.pendingLag, s.pendingStack, false);
-            s.reportedTick = s.pendingTick;
+            // A stall that never showed application code has ended (class loading, JIT warm-up ...).
+            if (LOG.isDebugEnabled()) LOG.debug(message(s, s.pendingLag, s.pendingStack, s.pendingInRoute));
             s.pendingTick = -1;
             s.pendingStack = null;
         }
         if (lag <= thresholdNanos || s.reportedTick == tick) return;
         boolean inRoute = s.inRoute;
         StackTraceElement[] stack = s.thread.getStackTrace();
-        if (inRoute && s.inRoute) {
+        inRoute &= s.inRoute;
+        if (hasApplicationFrame(stack) || lag > 10 * thresholdNanos) {
             s.reportedTick = tick;
             s.pendingTick = -1;
             s.pendingStack = null;
-            report(s, lag, stack, true);
-        } else if (lag > 10 * thresholdNanos) {
-            s.reportedTick = tick; // still stuck after ten thresholds: say so now rather than never
-            s.pendingTick = -1;
-            s.pendingStack = null;
-            report(s, lag, stack, false);
+            report(s, lag, stack, inRoute);
         } else {
+            // Only framework and JDK frames: sample again while it lasts, in case application code shows up.
             s.pendingTick = tick;
             s.pendingStack = stack;
             s.pendingLag = lag;
+            s.pendingInRoute = inRoute;
         }
     }
 
+    private static final String[] FRAMEWORK = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "io.netty.", "dev.brisk.internal.",
+        "com.fasterxml.jackson.", "org.hibernate.validator.", "jakarta.", "org.slf4j.", "io.github.classgraph."};
+
+    /** True when some frame belongs to neither the JDK nor the framework and its libraries. */
+    static boolean hasApplicationFrame(StackTraceElement[] stack) {
+        outer:
+        for (StackTraceElement e : stack) {
+            String c = e.getClassName();
+            for (String f : FRAMEWORK) if (c.startsWith(f)) continue outer;
+            if (c.contains("$$Lambda")) continue; // a proxy: a lambda's own code shows as a lambda$ method frame
+            return true;
+        }
+        return false;
+    }
+
     private void report(LoopState s, long blockedNanos, StackTraceElement[] stack, boolean inRoute) {
+        String msg = message(s, blockedNanos, stack, inRoute);
+        LOG.warn(msg);
+        var l = listener;
+        if (l != null) l.accept(msg);
+    }
+
+    private static String message(LoopState s, long blockedNanos, StackTraceElement[] stack, boolean inRoute) {
         var sb = new StringBuilder(2048);
         String route = s.route;
         sb.append("Event loop thread ").append(s.thread.getName()).append(" has been blocked for at least ")
@@ -154,9 +182,6 @@ public final class BlockingDetector {
                 .append(" block. Make it a plain method (it then runs on the worker pool), or move the blocking call into Async.offload(...).")
                 .append(" Where the loop thread was:");
         for (StackTraceElement e : stack) sb.append("\n\tat ").append(e);
-        String msg = sb.toString();
-        LOG.warn(msg);
-        var l = listener;
-        if (l != null) l.accept(msg);
+        return sb.toString();
     }
 }

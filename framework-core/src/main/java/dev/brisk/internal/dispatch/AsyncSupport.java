@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,26 +42,34 @@ public final class AsyncSupport {
         long nanos = Math.max(0, delay.toNanos());
         EventExecutor loop = ThreadExecutorMap.currentExecutor();
         if (loop != null && !loop.isShuttingDown()) {
-            loop.schedule(() -> f.complete(null), nanos, TimeUnit.NANOSECONDS);
-        } else {
-            timer().schedule(() -> f.complete(null), nanos, TimeUnit.NANOSECONDS);
+            try {
+                loop.schedule(() -> f.complete(null), nanos, TimeUnit.NANOSECONDS);
+                return f;
+            } catch (RejectedExecutionException e) {
+                // shutting down since the check: fall back to the shared timer
+            }
         }
+        timer().schedule(() -> f.complete(null), nanos, TimeUnit.NANOSECONDS);
         return f;
     }
 
     public static <T> CompletableFuture<T> offload(Callable<? extends T> work) {
         var f = new CompletableFuture<T>();
         EventExecutor loop = ThreadExecutorMap.currentExecutor();
-        WorkerPool pool = loop == null ? lastPool : POOLS.getOrDefault(loop, lastPool);
+        WorkerPool pool = loop != null ? POOLS.get(loop) : WorkerPool.current();
+        if (pool == null) {
+            var last = lastPool;
+            pool = last != null && !last.isShutdown() ? last : null;
+        }
         Runnable task = () -> {
+            T v;
             try {
-                T v = work.call();
-                if (loop != null) loop.execute(() -> f.complete(v));
-                else f.complete(v);
+                v = work.call();
             } catch (Throwable t) {
-                if (loop != null) loop.execute(() -> f.completeExceptionally(t));
-                else f.completeExceptionally(t);
+                completeOn(loop, () -> f.completeExceptionally(t));
+                return;
             }
+            completeOn(loop, () -> f.complete(v));
         };
         if (pool == null) {
             fallback().execute(task);
@@ -68,6 +77,19 @@ public final class AsyncSupport {
             f.completeExceptionally(new HttpException(503, "Service Unavailable", Map.of("Retry-After", "1")));
         }
         return f;
+    }
+
+    /** Runs {@code completion} on {@code loop} (so continuations stay there), or here when there is none or it is gone. */
+    private static void completeOn(EventExecutor loop, Runnable completion) {
+        if (loop != null && !loop.isShuttingDown()) {
+            try {
+                loop.execute(completion);
+                return;
+            } catch (RejectedExecutionException e) {
+                // the loop stopped meanwhile
+            }
+        }
+        completion.run();
     }
 
     public static <T> CompletableFuture<List<T>> gather(List<? extends CompletableFuture<? extends T>> futures) {

@@ -12,17 +12,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Reports event loops held longer than a threshold. Each loop stamps a heartbeat from a timer task;
- * a watchdog thread notices a stale heartbeat, captures the loop thread's stack and logs one warning
- * per stall. The request path pays one field write per event-loop route ({@link #enter}).
+ * Reports event loops held longer than a threshold. Each loop stamps a heartbeat from a timer task
+ * every half threshold; a watchdog thread notices a stale heartbeat, samples the loop thread's stack
+ * and logs one warning per stall. The request path pays two field writes per event-loop route
+ * ({@link #enter}, {@link #exit}); nothing at all when the detector is off.
+ *
+ * <p>A stall is reported once, as soon as a sample of the loop's stack shows application code: it
+ * names the route when a handler is running, or else (a callback of a route's future) the last
+ * route started on that loop as a hint. A stall whose samples show only JDK, Netty and Brisk code
+ * (class loading and JIT warm-up on the very first requests) is logged at DEBUG, unless it lasts ten
+ * thresholds. A pause of the whole JVM (GC, a suspended VM) delays the watchdog too and is not taken
+ * for a blocked loop.
  */
 public final class BlockingDetector {
     private static final Logger LOG = LoggerFactory.getLogger("dev.brisk.blocking");
+    private static final FastThreadLocal<LoopState> CURRENT = new FastThreadLocal<>();
 
     private final long thresholdNanos;
     private final long periodNanos;
     private final List<LoopState> loops = new CopyOnWriteArrayList<>();
-    private static final FastThreadLocal<LoopState> CURRENT = new FastThreadLocal<>();
     private volatile boolean running;
     private Thread watchdog;
     /** Receives each warning too (tests). */
@@ -31,8 +39,15 @@ public final class BlockingDetector {
     static final class LoopState {
         final Thread thread;
         volatile long lastTick = System.nanoTime();
+        // Written by the loop thread, read by the watchdog.
         volatile String route;
+        volatile boolean inRoute;
+        // Watchdog thread only.
         long reportedTick = -1;
+        long pendingTick = -1;
+        StackTraceElement[] pendingStack;
+        long pendingLag;
+        boolean pendingInRoute;
 
         LoopState(Thread thread) {
             this.thread = thread;
@@ -73,11 +88,20 @@ public final class BlockingDetector {
     /** Marks the route now running on this loop (named in a warning). */
     static void enter(String route) {
         LoopState s = CURRENT.getIfExists();
-        if (s != null) s.route = route;
+        if (s != null) {
+            s.route = route;
+            s.inRoute = true;
+        }
     }
 
+    /** Marks that the event-loop route entered last has returned (its future may still be pending). */
+    public static void exit() {
+        LoopState s = CURRENT.getIfExists();
+        if (s != null) s.inRoute = false;
+    }
 
     private void watch() {
+        long last = System.nanoTime();
         while (running) {
             try {
                 TimeUnit.NANOSECONDS.sleep(periodNanos);
@@ -85,31 +109,79 @@ public final class BlockingDetector {
                 return;
             }
             long now = System.nanoTime();
-            for (LoopState s : loops) {
-                long tick = s.lastTick;
-                long lag = now - tick;
-                if (lag > thresholdNanos + periodNanos && s.reportedTick != tick) {
-                    s.reportedTick = tick;
-                    report(s, lag - periodNanos);
-                }
-            }
+            long overslept = now - last - periodNanos;
+            last = now;
+            // The watchdog itself woke late: the whole JVM stood still, so stale heartbeats say nothing.
+            // Forget this round; the loops' heartbeats catch up before the next one.
+            if (overslept > thresholdNanos / 2) continue;
+            for (LoopState s : loops) check(s, now);
         }
     }
 
-    private void report(LoopState s, long blockedNanos) {
+    private void check(LoopState s, long now) {
+        long tick = s.lastTick;
+        long lag = now - tick - periodNanos; // the heartbeat is due every period: what is beyond is the stall
+        if (s.pendingTick != -1 && s.pendingTick != tick) {
+            // A stall that never showed application code has ended (class loading, JIT warm-up ...).
+            if (LOG.isDebugEnabled()) LOG.debug(message(s, s.pendingLag, s.pendingStack, s.pendingInRoute));
+            s.pendingTick = -1;
+            s.pendingStack = null;
+        }
+        if (lag <= thresholdNanos || s.reportedTick == tick) return;
+        boolean inRoute = s.inRoute;
         StackTraceElement[] stack = s.thread.getStackTrace();
-        var sb = new StringBuilder(1024);
-        String route = s.route;
-        sb.append("Event loop thread ").append(s.thread.getName()).append(" has been blocked for at least ")
-                .append(TimeUnit.NANOSECONDS.toMillis(blockedNanos)).append(" ms");
-        if (route != null) sb.append(" in ").append(route).append(" (the last event-loop route started on it)");
-        sb.append(". A method returning a CompletableFuture runs on the event loop and must not block: make it a plain ")
-                .append("method (it then runs on the worker pool), or move the blocking call into Async.offload(...). ")
-                .append("Where the loop thread is now:");
-        for (StackTraceElement e : stack) sb.append("\n\tat ").append(e);
-        String msg = sb.toString();
+        inRoute &= s.inRoute;
+        if (hasApplicationFrame(stack) || lag > 10 * thresholdNanos) {
+            s.reportedTick = tick;
+            s.pendingTick = -1;
+            s.pendingStack = null;
+            report(s, lag, stack, inRoute);
+        } else {
+            // Only framework and JDK frames: sample again while it lasts, in case application code shows up.
+            s.pendingTick = tick;
+            s.pendingStack = stack;
+            s.pendingLag = lag;
+            s.pendingInRoute = inRoute;
+        }
+    }
+
+    private static final String[] FRAMEWORK = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "io.netty.", "dev.brisk.internal.",
+        "com.fasterxml.jackson.", "org.hibernate.validator.", "jakarta.", "org.slf4j.", "io.github.classgraph."};
+
+    /** True when some frame belongs to neither the JDK nor the framework and its libraries. */
+    static boolean hasApplicationFrame(StackTraceElement[] stack) {
+        outer:
+        for (StackTraceElement e : stack) {
+            String c = e.getClassName();
+            for (String f : FRAMEWORK) if (c.startsWith(f)) continue outer;
+            if (c.contains("$$Lambda")) continue; // a proxy: a lambda's own code shows as a lambda$ method frame
+            return true;
+        }
+        return false;
+    }
+
+    private void report(LoopState s, long blockedNanos, StackTraceElement[] stack, boolean inRoute) {
+        String msg = message(s, blockedNanos, stack, inRoute);
         LOG.warn(msg);
         var l = listener;
         if (l != null) l.accept(msg);
+    }
+
+    private static String message(LoopState s, long blockedNanos, StackTraceElement[] stack, boolean inRoute) {
+        var sb = new StringBuilder(2048);
+        String route = s.route;
+        sb.append("Event loop thread ").append(s.thread.getName()).append(" has been blocked for at least ")
+                .append(TimeUnit.NANOSECONDS.toMillis(blockedNanos)).append(" ms");
+        if (inRoute) {
+            sb.append(" in ").append(route);
+        } else {
+            sb.append(" outside a route handler");
+            if (route != null) sb.append(" (the last event-loop route started on it: ").append(route).append(')');
+        }
+        sb.append(". A method returning a CompletableFuture runs on the event loop, and so do the callbacks of its futures: they must not")
+                .append(" block. Make it a plain method (it then runs on the worker pool), or move the blocking call into Async.offload(...).")
+                .append(" Where the loop thread was:");
+        for (StackTraceElement e : stack) sb.append("\n\tat ").append(e);
+        return sb.toString();
     }
 }

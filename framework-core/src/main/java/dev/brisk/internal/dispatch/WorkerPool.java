@@ -25,13 +25,15 @@ public final class WorkerPool {
     private final AtomicInteger running = new AtomicInteger();
     private final int limit;
     private final ThreadPoolExecutor overflow;
+    /** The pool whose worker the current thread is (lets Async.offload from a worker stay in its app's pool). */
+    private static final ThreadLocal<WorkerPool> CURRENT = new ThreadLocal<>();
 
     public WorkerPool(Workers config) {
         this.config = config;
         this.limit = config.threads();
         if (config.kind() == Workers.Kind.PLATFORM) {
             var queue = config.queue() == 0 ? new SynchronousQueue<Runnable>() : new ArrayBlockingQueue<Runnable>(config.queue());
-            platform = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS, queue, named("brisk-worker-", false));
+            platform = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS, queue, named("brisk-worker-", false, this));
             platform.allowCoreThreadTimeOut(true);
             virtual = null;
         } else {
@@ -39,7 +41,7 @@ public final class WorkerPool {
             virtual = newVirtualExecutor();
         }
         // Cleanup (closing dependencies) must never wait for a slot in a full pool.
-        overflow = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), named("brisk-cleanup-", true));
+        overflow = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), named("brisk-cleanup-", true, null));
     }
 
     private static ExecutorService newVirtualExecutor() {
@@ -62,10 +64,14 @@ public final class WorkerPool {
         }
     }
 
-    private static ThreadFactory named(String prefix, boolean daemon) {
+    private static ThreadFactory named(String prefix, boolean daemon, WorkerPool owner) {
         var n = new AtomicInteger();
         return r -> {
-            var t = new Thread(r, prefix + n.incrementAndGet());
+            Runnable body = owner == null ? r : () -> {
+                CURRENT.set(owner);
+                r.run();
+            };
+            var t = new Thread(body, prefix + n.incrementAndGet());
             t.setDaemon(daemon);
             return t;
         };
@@ -87,6 +93,7 @@ public final class WorkerPool {
         }
         try {
             virtual.execute(() -> {
+                CURRENT.set(this);
                 try {
                     task.run();
                 } finally {
@@ -110,6 +117,16 @@ public final class WorkerPool {
         return task -> {
             if (!tryExecute(task)) throw new RejectedExecutionException("worker pool is full (" + config + ")");
         };
+    }
+
+    /** The pool the calling thread works for, or null when it is not a worker. */
+    public static WorkerPool current() {
+        return CURRENT.get();
+    }
+
+    /** True once {@link #shutdown} has begun. */
+    public boolean isShutdown() {
+        return platform != null ? platform.isShutdown() : virtual.isShutdown();
     }
 
     public Workers config() {

@@ -1,5 +1,6 @@
 package dev.brisk.internal.netty;
 
+import dev.brisk.internal.dispatch.BlockingDetector;
 import dev.brisk.internal.dispatch.Endpoint;
 import dev.brisk.internal.dispatch.Responder;
 import dev.brisk.internal.dispatch.Sink;
@@ -11,6 +12,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +40,10 @@ import java.util.concurrent.TimeUnit;
  * One HTTP/1.1 connection: enforces limits, aggregates bodies, routes, dispatches to the event loop
  * or the workers, and writes responses strictly in request order (pipelining), flushing once per
  * read batch. Every method runs on the connection's event loop except {@link #send}.
+ *
+ * <p>Back-pressure: when too many responses are queued, or the client does not read what was written
+ * (the channel turns unwritable), the connection stops reading and decoding until that clears, so
+ * pipelined requests cannot pile up without bound.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink {
     private static final Logger LOG = LoggerFactory.getLogger("dev.brisk.http");
@@ -56,7 +63,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
     private boolean needsFlush;
     private long nextSeq;
     private ScheduledFuture<?> ticker;
-    private boolean pausedForQueue;
+    private boolean paused;
+    /** The client shut down its output (half-close): answer what was received, then close. */
+    private boolean inputClosed;
+    /** A 100 Continue owed to the request being read, sent once the responses before it are out. */
+    private boolean continuePending;
+    /** When the final response was written; a client that never reads it is cut off later. */
+    private long lingerSince;
 
     HttpConnection(NettyServer server, ConnState st) {
         this.server = server;
@@ -86,8 +99,29 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
         closing = true;
         if (ticker != null) ticker.cancel(false);
         releaseBody();
+        releaseQueued();
         server.unregister(this);
         super.channelInactive(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            // Every complete request was decoded before this event; a partial one can never complete.
+            inputClosed = true;
+            if (st.reading != ConnState.NONE) {
+                releaseBody();
+                st.reading = ConnState.NONE;
+            }
+            if (queue.isEmpty() && !closing) closeNow();
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        updateBackpressure();
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override
@@ -171,8 +205,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
                 reject(req, 417, "Expectation Failed");
                 return;
             }
-            if (version == HttpVersion.HTTP_1_1 && queue.isEmpty() && !server.draining()) {
-                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+            if (version == HttpVersion.HTTP_1_1 && !server.draining()) {
+                // An interim response must not overtake the final responses of earlier pipelined requests.
+                if (queue.isEmpty()) sendContinue();
+                else continuePending = true;
             }
         }
         head = req;
@@ -223,9 +259,16 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
             ByteBuf b = body == null ? Unpooled.EMPTY_BUFFER : body;
             head = null;
             body = null;
+            continuePending = false;
             st.reading = ConnState.NONE;
             dispatch(h, b);
         }
+    }
+
+    private void sendContinue() {
+        ctx.write(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+        if (inRead) needsFlush = true;
+        else ctx.flush();
     }
 
     private void releaseBody() {
@@ -234,6 +277,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
             body = null;
         }
         head = null;
+        continuePending = false;
     }
 
     // ------------------------------------------------------------------------------------ dispatch
@@ -242,10 +286,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         var ex = new Exchange(ctx.channel(), req, content, nextSeq++, keepAlive);
         queue.add(ex);
-        if (queue.size() >= MAX_QUEUED && !pausedForQueue) {
-            pausedForQueue = true;
-            ctx.channel().config().setAutoRead(false);
-        }
+        if (queue.size() >= MAX_QUEUED) updateBackpressure();
         if (server.draining()) {
             complete(ex, Responder.detail(ctx.alloc(), 503, "Service Unavailable"));
             return;
@@ -264,7 +305,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
                 ex.pathNames = ep.pathNames;
                 ex.pathValues = found.values();
                 if (ep.async()) {
-                    ep.run(ex, this);
+                    try {
+                        ep.run(ex, this);
+                    } finally {
+                        BlockingDetector.exit();
+                    }
                 } else if (!server.workers().tryExecute(() -> ep.run(ex, this))) {
                     var res = Responder.detail(ctx.alloc(), 503, "Service Unavailable");
                     res.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
@@ -281,6 +326,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
         var ex = new Exchange(ctx.channel(), req, Unpooled.EMPTY_BUFFER, nextSeq++, false);
         queue.add(ex);
         closing = true; // read nothing more from this connection
+        st.discard = true; // and never parse what follows as a request
+        continuePending = false;
         ctx.channel().config().setAutoRead(false);
         complete(ex, Responder.detail(ctx.alloc(), status, detail));
     }
@@ -292,8 +339,16 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
         var loop = ctx.executor();
         if (loop.inEventLoop()) {
             complete(ex, response);
-        } else {
+            return;
+        }
+        try {
             loop.execute(() -> complete(ex, response));
+        } catch (RejectedExecutionException e) {
+            // The server was force-closed after its grace period: nobody will write this.
+            response.release();
+            ex.release();
+            ex.dropped = true;
+            runCleanups(ex);
         }
     }
 
@@ -319,6 +374,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
             ex.response = null;
             boolean last = !ex.keepAlive
                     || server.draining() && queue.isEmpty() && st.reading == ConnState.NONE
+                    || inputClosed && queue.isEmpty()
                     || closing && queue.isEmpty();
             Responder.finish(res, !last, ex.head.protocolVersion() == HttpVersion.HTTP_1_0);
             if (ex.isHead) {
@@ -334,20 +390,55 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
             }
             if (last) {
                 closing = true;
+                st.discard = true;
+                continuePending = false;
+                lingerSince = System.nanoTime();
                 ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
                 releaseQueued();
                 return;
             }
         }
-        if (pausedForQueue && queue.size() <= RESUME_QUEUED) {
-            pausedForQueue = false;
-            ctx.channel().config().setAutoRead(true);
+        if (continuePending && queue.isEmpty() && head != null) {
+            continuePending = false;
+            ctx.write(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+            wrote = true;
         }
+        if (paused) updateBackpressure();
         if (queue.isEmpty() && st.reading == ConnState.NONE) st.idleSince = System.nanoTime();
         if (wrote) {
             if (inRead) needsFlush = true;
             else ctx.flush();
         }
+    }
+
+    /** Stops reading while too much is queued or unsent, and resumes once that has cleared. */
+    private void updateBackpressure() {
+        var ch = ctx.channel();
+        if (!paused) {
+            if (queue.size() >= MAX_QUEUED || !ch.isWritable()) {
+                paused = true;
+                st.paused = true;
+                ch.config().setAutoRead(false);
+            }
+        } else if (!closing && queue.size() <= RESUME_QUEUED && ch.isWritable()) {
+            paused = false;
+            st.paused = false;
+            ch.config().setAutoRead(true);
+            // Requests may already sit in the decoder's buffer; nothing else would decode them now.
+            ctx.executor().execute(this::decodeBuffered);
+        }
+    }
+
+    private void decodeBuffered() {
+        if (closing || paused || !ctx.channel().isActive()) return;
+        ctx.pipeline().fireChannelRead(Unpooled.EMPTY_BUFFER);
+        channelReadComplete(ctx);
+    }
+
+    private void closeNow() {
+        closing = true;
+        st.discard = true;
+        ctx.close();
     }
 
     private void releaseQueued() {
@@ -374,26 +465,34 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
                 }
             }
         };
-        if (ex.endpoint instanceof Endpoint ep && ep.async()) close.run();
-        else server.workers().executeAlways(close);
+        if (ex.endpoint instanceof Endpoint ep && ep.async()) {
+            close.run();
+            return;
+        }
+        try {
+            server.workers().executeAlways(close);
+        } catch (RejectedExecutionException e) {
+            close.run(); // the pools are shut down
+        }
     }
 
     // ------------------------------------------------------------------------------------ timeouts and shutdown
 
     private void checkTimeouts() {
-        if (closing) return;
         long now = System.nanoTime();
         var s = server.settings();
+        if (closing) {
+            // The final response is written but the client does not read it: do not wait forever.
+            if (lingerSince != 0 && now - lingerSince > s.idleTimeout().toNanos()) ctx.close();
+            return;
+        }
         if (st.reading == ConnState.HEADERS && now - st.readStart > s.headerTimeout().toNanos()) {
             timeout("Request Timeout: headers not received in time");
         } else if (st.reading == ConnState.BODY && now - st.lastProgress > s.bodyTimeout().toNanos()) {
             timeout("Request Timeout: body stalled");
         } else if (st.reading == ConnState.NONE && queue.isEmpty()) {
             long limit = st.sawRequest ? s.idleTimeout().toNanos() : s.headerTimeout().toNanos();
-            if (now - st.idleSince > limit) {
-                closing = true;
-                ctx.close();
-            }
+            if (now - st.idleSince > limit) closeNow();
         }
     }
 
@@ -406,10 +505,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
     /** Called on the event loop when the server starts draining. */
     void onDrain() {
         if (closing) return;
-        if (queue.isEmpty() && st.reading == ConnState.NONE) {
-            closing = true;
-            ctx.close();
-        }
+        if (queue.isEmpty() && st.reading == ConnState.NONE) closeNow();
     }
 
     boolean isIdle() {

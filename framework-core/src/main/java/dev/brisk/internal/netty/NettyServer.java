@@ -110,8 +110,10 @@ public final class NettyServer implements Server {
                         }
                     });
             if (channelClass != LocalServerChannel.class) {
+                // Half-closure: a client that shuts down its output after sending still gets its responses.
                 b.option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
-                        .childOption(ChannelOption.TCP_NODELAY, true);
+                        .childOption(ChannelOption.TCP_NODELAY, true)
+                        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
             }
             serverChannel = b.bind(address).syncUninterruptibly().channel();
             var loops = new ArrayList<EventLoop>();
@@ -122,13 +124,23 @@ public final class NettyServer implements Server {
             detector.start(loops);
             LOG.info("Brisk started on {} ({} routes, {} event loops, workers {})", serverChannel.localAddress(),
                     app.model().routes().size(), loops.size(), workers.config());
-        } catch (RuntimeException e) {
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+        } catch (Throwable e) { // bind failures arrive as checked exceptions, thrown sneakily
+            // Leave nothing running: no event loop, worker or watchdog thread outlives a failed start.
+            detector.stop();
+            if (serverChannel != null) serverChannel.close().awaitUninterruptibly();
+            for (EventExecutor ex : group) AsyncSupport.unregister(ex);
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             workers.shutdown(0);
             closed.set(true);
             stopped.countDown();
-            throw e instanceof StartupException ? e : new StartupException("cannot start server on " + address + ": " + e.getMessage(), e);
+            if (e instanceof StartupException se) throw se;
+            if (e instanceof Error err) throw err;
+            throw new StartupException("cannot start server on " + describe(address) + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String describe(SocketAddress address) {
+        return address instanceof InetSocketAddress a ? a.getHostString() + ":" + a.getPort() : String.valueOf(address);
     }
 
     private void runStartupHooks() {
@@ -142,11 +154,13 @@ public final class NettyServer implements Server {
                 throw new StartupException("cannot run startup hook " + l.method() + ": " + e, e);
             }
         }
+        int i = 0;
         for (var h : settings.startup()) {
+            i++;
             try {
                 h.run();
             } catch (Exception e) {
-                throw new StartupException("startup hook failed: " + e, e);
+                throw new StartupException("startup hook #" + i + " (App.Builder.onStartup) failed: " + e, e);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.brisk.internal.netty;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
@@ -13,7 +14,9 @@ import java.util.List;
  * Netty's request decoder with what RFC 9112 requires and Netty tolerates turned into failures:
  * obs-fold header continuation lines, and {@code Transfer-Encoding} together with
  * {@code Content-Length}. The header block is checked once, when complete, before Netty parses it.
- * It also marks when a request's bytes start arriving (for the header timeout).
+ * It also marks when a request's bytes start arriving (for the header timeout), stops decoding
+ * while the connection applies back-pressure, and drops everything after a rejected request, so
+ * that bytes a client meant as a body are never parsed as the next request.
  */
 final class StrictRequestDecoder extends HttpRequestDecoder {
     /** Why a request was rejected by this decoder. */
@@ -45,6 +48,11 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        if (state.discard) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        if (state.paused) return; // the bytes stay buffered; HttpConnection re-runs decoding on resume
         if (state.reading == ConnState.NONE && in.isReadable()) {
             state.reading = ConnState.HEADERS;
             state.readStart = System.nanoTime();
@@ -98,6 +106,13 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             i = lf + 1;
         }
         return false;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        // The client has sent all it will: decode every complete request still buffered, paused or not.
+        if (evt instanceof ChannelInputShutdownEvent) state.paused = false;
+        super.userEventTriggered(ctx, evt);
     }
 
     @Override

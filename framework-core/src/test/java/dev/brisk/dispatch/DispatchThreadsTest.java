@@ -133,8 +133,6 @@ class DispatchThreadsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Endpoint.invoke serializes the CompletableFuture itself for a @Blocking future method; "
-            + "fix: complete the future there whenever the method returns a CompletionStage, not only when async (see the transport report)")
     void aBlockingFutureMethodAnswersWithTheFuturesValue() {
         assertThat(body(platform, "/blocking-future")).matches("brisk-worker-\\d+\\|plain\\|platform");
         assertThat(body(platform, "/blocking-future-later")).matches("brisk-worker-\\d+\\|plain\\|platform");

@@ -24,6 +24,8 @@ public final class Endpoint {
     public final RouteDef def;
     public final String[] pathNames;
     final boolean async;
+    /** The method returns a CompletionStage: also true for a @Blocking one, which runs on a worker. */
+    private final boolean returnsFuture;
     /** True when the route (handler and dependencies together) reads more than one body value. */
     final boolean embedBodies;
     private final ArgBinder[] binders;
@@ -40,6 +42,7 @@ public final class Endpoint {
         this.def = def;
         this.pathNames = template.paramNames().toArray(String[]::new);
         this.async = def.async();
+        this.returnsFuture = def.method() != null && CompletionStage.class.isAssignableFrom(def.method().getReturnType());
         this.embedBodies = def.allWireParams().stream().filter(p -> p.kind() == dev.brisk.internal.model.ParamKind.BODY).count() > 1;
         this.responder = responder;
         this.name = def.describe();
@@ -103,7 +106,7 @@ public final class Endpoint {
             if (validation != null) validation.validate(ex, own);
             if (ex.hasErrors()) throw new RequestValidationException(ErrorOrder.sorted(ex.errors().list(), def));
             Object result = lambda != null ? lambda.handle(ex) : invoker.invoke(own);
-            if (async) {
+            if (returnsFuture) {
                 if (result == null) throw new NullPointerException(name + " returned a null future");
                 var f = ((CompletionStage<?>) result).toCompletableFuture();
                 if (f.isDone()) {

@@ -83,7 +83,7 @@ public final class NettyServer implements Server {
     /** Starts on Netty's in-VM transport (no socket): used by the TestClient. */
     public static NettyServer startLocal(App app, LocalAddress address) {
         var rt = AppRuntime.of(app);
-        var server = new NettyServer(rt, LocalIoHandler.newFactory(), Math.min(2, rt.settings().eventLoops()));
+        var server = new NettyServer(rt, LocalIoHandler.newFactory(), 1);   // one loop: both ends of an in-VM channel share it
         server.start(LocalServerChannel.class, address);
         return server;
     }

@@ -165,9 +165,10 @@ public class PipelineBenchmark {
 
     @TearDown
     public void tearDown() {
+        // Server before the client's loop: the server side of the local pair still talks to that loop.
         client.close().syncUninterruptibly();
-        clientGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         server.close(Duration.ofSeconds(1));
+        clientGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         for (ByteBuf b : new ByteBuf[]{plaintext, json, item, postValid, jsonOne}) b.release();
         if (responses.problem != null) throw new IllegalStateException(responses.problem);
     }

@@ -1,0 +1,148 @@
+package dev.brisk.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.brisk.bench.BenchRoutes.Item;
+import dev.brisk.bench.BenchRoutes.Message;
+import dev.brisk.internal.dispatch.Responder;
+import dev.brisk.internal.http.Exchange;
+import dev.brisk.internal.json.Json;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A handler's result to response bytes. {@code responderPooled} is what Brisk does
+ * ({@link Responder#encodeJson}: the route's precompiled {@link ObjectWriter} writing through a
+ * {@code ByteBufOutputStream} into a buffer of the channel's allocator); {@code writerBytes} and
+ * {@code mapperBytes} are Jackson's {@code writeValueAsBytes} with the precompiled writer and with
+ * the mapper (type looked up per call); {@code bytesThenCopy} is the byte[] route followed by a copy
+ * into a pooled buffer; {@code responderSuccess} is the whole response object as the connection gets
+ * it ({@link Responder#success} + {@link Responder#finish}: status, content type, length, date).
+ * Every buffer is released in the operation.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
+public class JsonEncodingBenchmark {
+
+    /** {@code message}: {@code {"message":"Hello, World!"}} (27 bytes); {@code items20}: a list of 20 items (~800 bytes). */
+    @Param({"message", "items20"})
+    public String payload;
+
+    private ObjectMapper mapper;
+    private Responder responder;
+    private ObjectWriter writer;
+    private Object value;
+    private ByteBufAllocator alloc;
+    private EmbeddedChannel channel;
+    private Exchange exchange;
+
+    @SuppressWarnings("unused")
+    private static List<Item> listShape() {
+        return null;
+    }
+
+    @Setup
+    public void setup() throws Exception {
+        mapper = Json.create(1 << 20);
+        responder = new Responder(mapper, Map.of());
+        Type type;
+        if (payload.equals("message")) {
+            value = new Message("Hello, World!");
+            type = Message.class;
+        } else {
+            var items = new ArrayList<Item>();
+            for (int i = 0; i < 20; i++) items.add(new Item(i, "Item number " + i, 9.99 + i));
+            value = List.copyOf(items);
+            type = JsonEncodingBenchmark.class.getDeclaredMethod("listShape").getGenericReturnType();
+        }
+        writer = responder.writerFor(type);
+        channel = new EmbeddedChannel();
+        alloc = channel.alloc();
+        var head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/json");
+        exchange = new Exchange(channel, head, Unpooled.EMPTY_BUFFER, 0, true);
+        ByteBuf b = responder.encodeJson(alloc, writer, value);
+        try {
+            if (!b.toString(java.nio.charset.StandardCharsets.UTF_8).equals(mapper.writeValueAsString(value))) {
+                throw new IllegalStateException("encodings differ");
+            }
+        } finally {
+            b.release();
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        channel.finishAndReleaseAll();
+    }
+
+    /** Brisk's way: precompiled writer straight into a pooled buffer. */
+    @Benchmark
+    public int responderPooled() throws IOException {
+        ByteBuf buf = responder.encodeJson(alloc, writer, value);
+        int n = buf.readableBytes();
+        buf.release();
+        return n;
+    }
+
+    /** Precompiled writer to a byte[]. */
+    @Benchmark
+    public byte[] writerBytes() throws IOException {
+        return writer.writeValueAsBytes(value);
+    }
+
+    /** {@code ObjectMapper.writeValueAsBytes} (serializer found per call by runtime class). */
+    @Benchmark
+    public byte[] mapperBytes() throws IOException {
+        return mapper.writeValueAsBytes(value);
+    }
+
+    /** byte[] first, then copied into a pooled buffer. */
+    @Benchmark
+    public int bytesThenCopy() throws IOException {
+        byte[] bytes = writer.writeValueAsBytes(value);
+        ByteBuf buf = alloc.buffer(bytes.length);
+        buf.writeBytes(bytes);
+        int n = buf.readableBytes();
+        buf.release();
+        return n;
+    }
+
+    /** The full response object: encode + DefaultFullHttpResponse + headers (content type, length, date). */
+    @Benchmark
+    public int responderSuccess() throws IOException {
+        FullHttpResponse res = responder.success(exchange, value, 200, writer, false);
+        Responder.finish(res, true, false);
+        int n = res.content().readableBytes() + res.headers().size();
+        res.release();
+        return n;
+    }
+}

@@ -74,6 +74,11 @@ class ResultsTest {
             return new Point(0, 0);
         }
 
+        @Get("/split")
+        public Response split() {
+            return Response.text("x").header("X-Evil", "a\r\nSet-Cookie: stolen=1");
+        }
+
         @Get("/error")
         public String error() {
             throw new HttpException(418, Map.of("reason", "teapot"), Map.of("X-Error", "x"));
@@ -163,6 +168,12 @@ class ResultsTest {
             assertThat(r).hasStatus(500).hasJsonBody("{\"detail\":\"Internal Server Error\"}");
             assertThat(r.text()).doesNotContain("secret");
         }
+    }
+
+    @Test
+    void headerValuesCannotSplitTheResponse() {
+        var r = client.get("/split");
+        assertThat(r).hasStatus(500).doesNotHaveHeader("Set-Cookie").doesNotHaveHeader("X-Evil");
     }
 
     @Test

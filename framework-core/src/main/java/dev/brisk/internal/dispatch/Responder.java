@@ -49,9 +49,10 @@ public final class Responder {
     private static final byte[] NOT_FOUND = "{\"detail\":\"Not Found\"}".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INTERNAL = "{\"detail\":\"Internal Server Error\"}".getBytes(StandardCharsets.US_ASCII);
 
-    // Header names and values we set are known to be valid; user-set ones are checked by Netty's encoder path below.
-    private static final DefaultHttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withNameValidation(false);
-    private static final DefaultHttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory().withNameValidation(false);
+    // Brisk's own header names and values are valid by construction; values from user code are checked
+    // by checked() before they are added, so Netty's per-header validation is not paid on every response.
+    private static final DefaultHttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+    private static final DefaultHttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
 
     private final ObjectMapper mapper;
     private final Map<Class<? extends Throwable>, ExceptionHandler<?>> handlers;
@@ -120,7 +121,7 @@ public final class Responder {
     private FullHttpResponse fromResponse(Exchange ex, Response r, Response param) throws IOException {
         int status = r.status() == 0 ? (param != null && param.status() != 0 ? param.status() : 200) : r.status();
         Object body = r.body();
-        AsciiString ct = r.contentType() == null ? null : AsciiString.of(r.contentType());
+        AsciiString ct = r.contentType() == null ? null : AsciiString.of(checkedValue("Content-Type", r.contentType()));
         FullHttpResponse res;
         if (body == null) {
             res = empty(status);
@@ -146,8 +147,24 @@ public final class Responder {
 
     private static void applyHeaders(FullHttpResponse res, Response r) {
         HttpHeaders h = res.headers();
-        for (var e : r.headers()) h.add(e.getKey(), e.getValue());
-        for (SetCookie c : r.cookies()) h.add(HttpHeaderNames.SET_COOKIE, c.toHeader());
+        for (var e : r.headers()) h.add(checkedName(e.getKey()), checkedValue(e.getKey(), e.getValue()));
+        for (SetCookie c : r.cookies()) h.add(HttpHeaderNames.SET_COOKIE, checkedValue("Set-Cookie", c.toHeader()));
+    }
+
+    /** Rejects header names that are not HTTP tokens (a handler bug: answered with 500, never sent). */
+    static String checkedName(String name) {
+        if (name.isEmpty() || io.netty.handler.codec.http.HttpHeaderValidationUtil.validateToken(name) != -1) {
+            throw new IllegalArgumentException("invalid response header name: \"" + name + "\"");
+        }
+        return name;
+    }
+
+    /** Rejects header values with control characters such as CR and LF (response splitting). */
+    static String checkedValue(String name, String value) {
+        if (io.netty.handler.codec.http.HttpHeaderValidationUtil.validateValidHeaderValue(value) != -1) {
+            throw new IllegalArgumentException("invalid value for response header " + name);
+        }
+        return value;
     }
 
     // ------------------------------------------------------------------------------------ errors
@@ -174,7 +191,7 @@ public final class Responder {
                 var node = mapper.createObjectNode();
                 node.set("detail", mapper.valueToTree(he.detail()));
                 var res = build(he.status(), JSON, encodeJson(ex.channel.alloc(), mapper.writer(), node));
-                he.headers().forEach(res.headers()::set);
+                he.headers().forEach((k, v) -> res.headers().set(checkedName(k), checkedValue(k, v)));
                 Response param = ex.responseParam();
                 if (param != null) applyHeaders(res, param);
                 return res;

@@ -206,6 +206,9 @@ final class Binders {
 
         static boolean isJson(String ct) {
             if (ct == null) return true;
+            if (ct.regionMatches(true, 0, "application/json", 0, 16) && (ct.length() == 16 || ct.charAt(16) == ';')) {
+                return true; // the common case, without allocating
+            }
             int semi = ct.indexOf(';');
             String base = (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
             return base.equals("application/json") || base.startsWith("application/") && base.endsWith("+json");

@@ -13,8 +13,13 @@ public class RequestValidationException extends RuntimeException {
 
     /** A failure carrying every problem found in the request. */
     public RequestValidationException(List<ValidationError> errors) {
-        super(errors.size() + " validation error(s): " + errors, null, false, false);
+        super(null, null, false, false);
         this.errors = List.copyOf(errors);
+    }
+
+    @Override
+    public String getMessage() {
+        return errors.size() + " validation error(s): " + errors;
     }
 
     /** All problems of the request, in the order FastAPI reports them. */

@@ -37,29 +37,39 @@ import java.util.Set;
  */
 public final class Validation {
     private static volatile ValidatorFactory factory;
+    private static volatile Validator validator;
+    private static volatile ExecutableValidator executable;
 
     private Validation() {
     }
 
-    /** The shared validator (Hibernate Validator with the EL-free parameter interpolator). */
+    /** The shared validator (Hibernate Validator with the EL-free parameter interpolator); thread-safe. */
     public static Validator validator() {
-        var f = factory;
-        if (f == null) {
+        var v = validator;
+        if (v == null) {
             synchronized (Validation.class) {
-                f = factory;
-                if (f == null) {
-                    f = jakarta.validation.Validation.byDefaultProvider().configure()
+                v = validator;
+                if (v == null) {
+                    factory = jakarta.validation.Validation.byDefaultProvider().configure()
                             .messageInterpolator(new ParameterMessageInterpolator())
                             .buildValidatorFactory();
-                    factory = f;
+                    executable = factory.getValidator().forExecutables();
+                    validator = v = factory.getValidator();
                 }
             }
         }
-        return f.getValidator();
+        return v;
     }
 
     public static ExecutableValidator executable() {
-        return validator().forExecutables();
+        if (executable == null) validator();
+        return executable;
+    }
+
+    /** Starts Hibernate Validator and builds its metadata for these types now, not on a first request. */
+    public static void warmUp(Iterable<Class<?>> types) {
+        var v = validator();
+        for (Class<?> t : types) v.getConstraintsForClass(t);
     }
 
     // ---------------------------------------------------------------- startup: is anything constrained?
@@ -237,29 +247,8 @@ public final class Validation {
     }
 
     private static Named property(Type owner, String javaName) {
-        Class<?> c = Types.raw(owner);
-        if (c.isRecord()) {
-            for (var rc : c.getRecordComponents()) {
-                if (rc.getName().equals(javaName)) {
-                    Field f = null;
-                    try {
-                        f = c.getDeclaredField(javaName);
-                    } catch (NoSuchFieldException ignored) {
-                        // records have one
-                    }
-                    return new Named(BodyReader.jsonName(javaName, rc, f, rc.getAccessor()), rc.getGenericType());
-                }
-            }
-        }
-        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
-            try {
-                Field f = k.getDeclaredField(javaName);
-                return new Named(BodyReader.jsonName(javaName, f), f.getGenericType());
-            } catch (NoSuchFieldException ignored) {
-                // try the superclass
-            }
-        }
-        return new Named(javaName, Object.class);
+        var fi = FieldNames.of(Types.raw(owner)).java(javaName);
+        return fi == null ? new Named(javaName, Object.class) : new Named(fi.jsonName(), fi.type());
     }
 
     private static void add(ConstraintViolation<?> v, List<Object> loc, Object input, Errors errors) {
@@ -294,7 +283,13 @@ public final class Validation {
         return sb.toString();
     }
 
+    private static final Map<Annotation, Map<String, Object>> CTX = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Map<String, Object> ctx(Annotation a) {
+        return CTX.computeIfAbsent(a, Validation::readCtx);
+    }
+
+    private static Map<String, Object> readCtx(Annotation a) {
         var out = new LinkedHashMap<String, Object>();
         for (Method m : a.annotationType().getDeclaredMethods()) {
             String n = m.getName();
@@ -309,7 +304,7 @@ public final class Validation {
                 // skip unreadable attributes
             }
         }
-        return out;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static String what(Object value) {

@@ -183,7 +183,7 @@ final class Binders {
 
     static final class BodyBinder extends ArgBinder {
         private final BodyReader.Plan plan;
-        private final ObjectMapper mapper;
+        private final com.fasterxml.jackson.databind.ObjectReader treeReader;
         private final boolean embed;
         private final boolean required;
         private final boolean optional;
@@ -195,7 +195,7 @@ final class Binders {
             super(p.index());
             var t = p.container() == Container.OPTIONAL ? BodyReader.Types.arg(p.type(), 0) : p.type();
             this.plan = reader.plan(t);
-            this.mapper = mapper;
+            this.treeReader = mapper.readerFor(JsonNode.class);
             this.embed = p.embed();
             this.required = p.required();
             this.optional = p.container() == Container.OPTIONAL;
@@ -225,7 +225,7 @@ final class Binders {
             }
             byte[] bytes = ex.bodyArray();
             try {
-                JsonNode n = mapper.readTree(bytes);
+                JsonNode n = treeReader.readTree(bytes);
                 if (n == null || n.isMissingNode()) {
                     ex.jsonBody = null;
                     return null;

@@ -75,6 +75,10 @@ public final class Endpoint {
         this.writer = dynamic ? null : responder.writerFor(def.resultType());
     }
 
+    ParamValidation validation() {
+        return validation;
+    }
+
     public boolean async() {
         return async;
     }

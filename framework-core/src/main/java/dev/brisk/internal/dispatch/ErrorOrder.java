@@ -65,7 +65,22 @@ final class ErrorOrder {
 
     /** For body errors: the positions of each loc part within its declaring type. */
     private static List<Integer> key(ValidationError e, RouteDef route) {
-        if (rank(e) != 5) return List.of();
+        if (rank(e) != 5) {
+            // path/query/header/cookie: the parameter's declaration order (dependencies' first), then list index
+            var loc = e.loc();
+            var out = new ArrayList<Integer>(2);
+            int pos = 0, found = Integer.MAX_VALUE;
+            for (var p : route.allWireParams()) {
+                if (loc.size() > 1 && p.kind().locRoot().equals(loc.get(0)) && p.wireName().equals(loc.get(1))) {
+                    found = pos;
+                    break;
+                }
+                pos++;
+            }
+            out.add(found);
+            if (loc.size() > 2 && loc.get(2) instanceof Integer i) out.add(i);
+            return out;
+        }
         var loc = e.loc();
         var out = new ArrayList<Integer>(loc.size());
         Type type = null;
@@ -99,31 +114,9 @@ final class ErrorOrder {
                 out.add(0);
                 type = Types.arg(type, 1);
             } else {
-                int pos = 0;
-                Type next = null;
-                if (raw.isRecord()) {
-                    var comps = raw.getRecordComponents();
-                    for (int c = 0; c < comps.length; c++) {
-                        Field f = null;
-                        try {
-                            f = raw.getDeclaredField(comps[c].getName());
-                        } catch (NoSuchFieldException ignored) {
-                            // records have one
-                        }
-                        if (BodyReader.jsonName(comps[c].getName(), comps[c], f, comps[c].getAccessor()).equals(part)) {
-                            pos = c;
-                            next = comps[c].getGenericType();
-                        }
-                    }
-                } else {
-                    var fields = raw.getDeclaredFields();
-                    for (int c = 0; c < fields.length; c++) {
-                        if (BodyReader.jsonName(fields[c].getName(), fields[c]).equals(part)) {
-                            pos = c;
-                            next = fields[c].getGenericType();
-                        }
-                    }
-                }
+                var fi = dev.brisk.internal.binding.FieldNames.of(raw).json(String.valueOf(part));
+                int pos = fi == null ? 0 : fi.position();
+                Type next = fi == null ? null : fi.type();
                 out.add(pos);
                 type = next;
             }

@@ -62,6 +62,23 @@ final class ParamValidation {
         return new ParamValidation(method, target, methodLevel, params, bodies);
     }
 
+    /** The classes whose Bean Validation metadata this plan needs (to build it ahead of the first request). */
+    java.util.Set<Class<?>> types() {
+        var out = new java.util.LinkedHashSet<Class<?>>();
+        if (methodLevel) out.add(method.getDeclaringClass());
+        for (var p : bodies) {
+            var t = p.type();
+            var raw = dev.brisk.internal.binding.BodyReader.Types.raw(t);
+            if (java.util.Collection.class.isAssignableFrom(raw) || raw == java.util.Optional.class) {
+                raw = dev.brisk.internal.binding.BodyReader.Types.raw(dev.brisk.internal.binding.BodyReader.Types.arg(t, 0));
+            } else if (java.util.Map.class.isAssignableFrom(raw)) {
+                raw = dev.brisk.internal.binding.BodyReader.Types.raw(dev.brisk.internal.binding.BodyReader.Types.arg(t, 1));
+            }
+            out.add(raw);
+        }
+        return out;
+    }
+
     boolean wantsRawInputs() {
         return methodLevel;
     }

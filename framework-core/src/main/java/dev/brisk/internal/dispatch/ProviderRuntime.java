@@ -35,6 +35,10 @@ final class ProviderRuntime {
         validation = ParamValidation.plan(def.method(), def.target(), ps);
     }
 
+    ParamValidation validation() {
+        return validation;
+    }
+
     /** FastAPI's error order: dependencies, path, query, header, cookie, body. */
     static int order(ParamKind k) {
         return switch (k) {

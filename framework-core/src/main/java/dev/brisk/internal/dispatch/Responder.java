@@ -52,7 +52,6 @@ public final class Responder {
     // Brisk's own header names and values are valid by construction; values from user code are checked
     // by checked() before they are added, so Netty's per-header validation is not paid on every response.
     private static final DefaultHttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
-    private static final DefaultHttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
 
     private final ObjectMapper mapper;
     private final Map<Class<? extends Throwable>, ExceptionHandler<?>> handlers;
@@ -258,14 +257,16 @@ public final class Responder {
     // ------------------------------------------------------------------------------------ building blocks
 
     public static FullHttpResponse build(int status, AsciiString contentType, ByteBuf content) {
-        var res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), content, HEADERS, TRAILERS);
+        var res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), content,
+                HEADERS.newHeaders(), io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
         HttpHeaders h = res.headers();
         h.set(HttpHeaderNames.CONTENT_TYPE, contentType);
         return res;
     }
 
     public static FullHttpResponse empty(int status) {
-        return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), Unpooled.EMPTY_BUFFER, HEADERS, TRAILERS);
+        return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), Unpooled.EMPTY_BUFFER,
+                HEADERS.newHeaders(), io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
     }
 
     public static FullHttpResponse json(ByteBufAllocator alloc, int status, byte[] body) {

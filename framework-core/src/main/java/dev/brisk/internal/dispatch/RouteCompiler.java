@@ -22,6 +22,7 @@ public final class RouteCompiler implements Binders.Runtime {
     private final ObjectMapper mapper;
     private final Overrides overrides;
     private final Map<ProviderDef, ProviderRuntime> providers = new IdentityHashMap<>();
+    private final java.util.List<Endpoint> endpoints = new java.util.ArrayList<>();
 
     public RouteCompiler(Settings settings, RouteModel model, List<RouteDef> systemRoutes, ObjectMapper mapper, Overrides overrides) {
         this.mapper = mapper;
@@ -40,6 +41,28 @@ public final class RouteCompiler implements Binders.Runtime {
         }
         for (RouteDef r : model.routes()) add(r);
         for (RouteDef r : systemRoutes) add(r);
+        warmUpValidation();
+    }
+
+    /**
+     * Starts Hibernate Validator (and builds the metadata of the validated types) on a background
+     * thread when some route has constraints, so that neither startup nor the first request (possibly
+     * on an event loop) pays for it. Apps without constraints never load it.
+     */
+    private void warmUpValidation() {
+        var types = new java.util.LinkedHashSet<Class<?>>();
+        for (var e : endpoints) if (e.validation() != null) types.addAll(e.validation().types());
+        for (var p : providers.values()) if (p.validation() != null) types.addAll(p.validation().types());
+        if (types.isEmpty()) return;
+        var t = new Thread(() -> {
+            try {
+                dev.brisk.internal.binding.Validation.warmUp(types);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger("dev.brisk").debug("Bean Validation warm-up failed", e);
+            }
+        }, "brisk-validation-warmup");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void add(RouteDef r) {
@@ -52,6 +75,7 @@ public final class RouteCompiler implements Binders.Runtime {
         } catch (RuntimeException ex) {
             throw new StartupException(r.describe() + ": " + ex.getMessage(), ex);
         }
+        endpoints.add(e);
         try {
             table.add(r.httpMethod(), template, e);
         } catch (IllegalStateException ex) {

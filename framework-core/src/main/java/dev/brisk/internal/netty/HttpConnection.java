@@ -176,12 +176,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
             return;
         }
         var headers = req.headers();
-        List<String> te = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
+        List<String> te = headers.contains(HttpHeaderNames.TRANSFER_ENCODING) ? headers.getAll(HttpHeaderNames.TRANSFER_ENCODING) : List.of();
         if (!te.isEmpty() && (te.size() != 1 || !te.get(0).trim().equalsIgnoreCase("chunked"))) {
             reject(req, 400, "Bad Request: unsupported Transfer-Encoding");
             return;
         }
-        if (version == HttpVersion.HTTP_1_1 && headers.getAll(HttpHeaderNames.HOST).size() != 1) {
+        if (version == HttpVersion.HTTP_1_1 && !singleHost(headers)) {
             reject(req, 400, "Bad Request: exactly one Host header is required");
             return;
         }
@@ -382,11 +382,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
                 res.release();
                 res = stripped;
             }
-            var f = ctx.write(res);
             wrote = true;
             if (ex.closeables() != null) {
                 final Exchange done = ex;
-                f.addListener(x -> runCleanups(done));
+                ctx.write(res).addListener(x -> runCleanups(done));
+            } else {
+                ctx.write(res, ctx.voidPromise());   // no listener: skip allocating a promise
             }
             if (last) {
                 closing = true;
@@ -514,5 +515,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
 
     ChannelHandlerContext context() {
         return ctx;
+    }
+
+    /** Exactly one Host header, without allocating a list. */
+    private static boolean singleHost(io.netty.handler.codec.http.HttpHeaders headers) {
+        var it = headers.valueStringIterator(HttpHeaderNames.HOST);
+        if (!it.hasNext()) return false;
+        it.next();
+        return !it.hasNext();
     }
 }

@@ -1,0 +1,74 @@
+package dev.brisk.internal.binding;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The body fields of a record or class, in declaration order, with their JSON names and types;
+ * read by reflection once per class (used when reporting and ordering errors).
+ */
+public final class FieldNames {
+    /** One field. */
+    public record FieldInfo(String javaName, String jsonName, int position, Type type) {
+    }
+
+    private static final Map<Class<?>, FieldNames> CACHE = new ConcurrentHashMap<>();
+
+    private final Map<String, FieldInfo> byJava = new HashMap<>();
+    private final Map<String, FieldInfo> byJson = new HashMap<>();
+
+    private FieldNames(Class<?> c) {
+        var list = new ArrayList<FieldInfo>();
+        if (c.isRecord()) {
+            var comps = c.getRecordComponents();
+            for (int i = 0; i < comps.length; i++) {
+                var rc = comps[i];
+                Field f = null;
+                try {
+                    f = c.getDeclaredField(rc.getName());
+                } catch (NoSuchFieldException ignored) {
+                    // records have one
+                }
+                list.add(new FieldInfo(rc.getName(), BodyReader.jsonName(rc.getName(), rc, f, rc.getAccessor()), i, rc.getGenericType()));
+            }
+        } else {
+            int i = 0;
+            var chain = new ArrayList<Class<?>>();
+            for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) chain.add(0, k);
+            for (Class<?> k : chain) {
+                for (Field f : k.getDeclaredFields()) {
+                    if (Modifier.isStatic(f.getModifiers())) continue;
+                    list.add(new FieldInfo(f.getName(), BodyReader.jsonName(f.getName(), f), i++, f.getGenericType()));
+                }
+            }
+        }
+        for (var fi : list) {
+            byJava.putIfAbsent(fi.javaName(), fi);
+            byJson.putIfAbsent(fi.jsonName(), fi);
+        }
+    }
+
+    public static FieldNames of(Class<?> c) {
+        return CACHE.computeIfAbsent(c, FieldNames::new);
+    }
+
+    /** By Java name, or null. */
+    public FieldInfo java(String name) {
+        return byJava.get(name);
+    }
+
+    /** By JSON name, or null. */
+    public FieldInfo json(String name) {
+        return byJson.get(name);
+    }
+
+    List<FieldInfo> all() {
+        return List.copyOf(byJava.values());
+    }
+}

@@ -68,6 +68,9 @@ public final class BenchApp {
 
     /** The app, ready to run. */
     public static App app() {
-        return App.builder().title("Bench").include(new BenchApp()).docs(false).build();
+        var b = App.builder().title("Bench").include(new BenchApp()).docs(false);
+        String loops = System.getProperty("bench.eventLoops");
+        if (loops != null) b.eventLoops(Integer.parseInt(loops));
+        return b.build();
     }
 }

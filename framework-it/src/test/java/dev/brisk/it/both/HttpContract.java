@@ -95,7 +95,7 @@ abstract class HttpContract {
         var r = call("HEAD", "/items/1", null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).isEmpty();
-        assertThat(r.header("content-length")).isEqualTo("27");
+        assertThat(r.header("content-length")).isEqualTo("26");
     }
 
     @Test

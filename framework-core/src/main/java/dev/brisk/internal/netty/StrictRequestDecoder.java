@@ -60,14 +60,15 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         if (state.reading == ConnState.HEADERS && !headerChecked) {
             int start = in.readerIndex(), end = in.writerIndex();
             while (start < end && (in.getByte(start) == '\r' || in.getByte(start) == '\n')) start++;
-            int blank = findHeaderEnd(in, start, end);
+            long scan = scanHeaderBlock(in, start, end);
+            int blank = (int) scan;
             if (blank < 0) {
                 int firstLf = in.indexOf(start, end, (byte) '\n');
                 boolean lineTooLong = firstLf < 0 ? end - start > maxLine + 2 : firstLf - start > maxLine + 2;
                 if (!lineTooLong && end - start <= maxLine + maxHeaders + 4) return; // wait for the whole block
             } else {
                 headerChecked = true;
-                if (hasObsFold(in, start, blank)) reject = "obs-fold header continuation lines are not allowed";
+                if ((scan >>> 32) != 0) reject = "obs-fold header continuation lines are not allowed";
             }
         }
         int before = out.size();
@@ -81,31 +82,30 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         }
     }
 
-    /** Index of the '\n' ending the blank line that ends the header block, or -1. */
-    private static int findHeaderEnd(ByteBuf in, int start, int end) {
+    /**
+     * One pass over the header block: the low 32 bits hold the index of the '\n' that ends the blank
+     * line closing the block (-1 if it has not fully arrived), bit 32 says whether a line began with
+     * a space or tab (obs-fold).
+     */
+    private static long scanHeaderBlock(ByteBuf in, int start, int end) {
+        long fold = 0;
         int i = start;
         while (i < end) {
             int lf = in.indexOf(i, end, (byte) '\n');
-            if (lf < 0) return -1;
+            if (lf < 0) return -1L & 0xFFFFFFFFL | fold;
             int next = lf + 1;
-            if (next < end && in.getByte(next) == '\n') return next;
-            if (next + 1 < end && in.getByte(next) == '\r' && in.getByte(next + 1) == '\n') return next + 1;
-            if (next + 1 >= end && next < end && in.getByte(next) == '\r') return -1;
+            if (next >= end) return 0xFFFFFFFFL | fold;
+            byte b = in.getByte(next);
+            if (b == '\n') return next | fold;
+            if (b == '\r') {
+                if (next + 1 >= end) return 0xFFFFFFFFL | fold;
+                if (in.getByte(next + 1) == '\n') return (next + 1) | fold;
+            } else if (b == ' ' || b == '\t') {
+                fold = 1L << 32;
+            }
             i = next;
         }
-        return -1;
-    }
-
-    private static boolean hasObsFold(ByteBuf in, int start, int blank) {
-        int i = start;
-        while (i < blank) {
-            int lf = in.indexOf(i, blank, (byte) '\n');
-            if (lf < 0 || lf + 1 >= blank) return false;
-            byte b = in.getByte(lf + 1);
-            if (b == ' ' || b == '\t') return true;
-            i = lf + 1;
-        }
-        return false;
+        return 0xFFFFFFFFL | fold;
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -66,9 +65,5 @@ public final class FieldNames {
     /** By JSON name, or null. */
     public FieldInfo json(String name) {
         return byJson.get(name);
-    }
-
-    List<FieldInfo> all() {
-        return List.copyOf(byJava.values());
     }
 }

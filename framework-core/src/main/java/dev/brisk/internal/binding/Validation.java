@@ -142,8 +142,8 @@ public final class Validation {
     // ---------------------------------------------------------------- request time: violations -> errors
 
     /**
-     * Adds one error per violation. {@code root} is the loc of the validated value, {@code rootType}
-     * its declared type; {@code skip} is the number of leading path nodes (method, parameter) to drop.
+     * Adds one error per violation of {@code validateParameters}: {@code targetOfParam} says where each
+     * parameter's errors go; {@code json} is the request body tree (inputs of body errors are shown as sent).
      */
     public static void report(Set<? extends ConstraintViolation<?>> violations, Errors errors,
                               java.util.function.IntFunction<Target> targetOfParam, JsonNode json) {
@@ -151,84 +151,68 @@ public final class Validation {
         for (var v : violations) {
             var it = v.getPropertyPath().iterator();
             Target target = null;
-            List<Object> loc = new ArrayList<>(6);
             while (it.hasNext()) {
                 Path.Node node = it.next();
-                if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) continue;
                 if (node.getKind() == ElementKind.PARAMETER) {
                     target = targetOfParam.apply(node.as(Path.ParameterNode.class).getParameterIndex());
                     break;
                 }
             }
             if (target == null) continue;
-            loc.addAll(target.loc);
-            Type type = target.type;
-            while (it.hasNext()) {
-                Path.Node node = it.next();
-                if (node.isInIterable()) {
-                    Object key = node.getIndex() != null ? node.getIndex() : node.getKey();
-                    if (key != null) loc.add(key instanceof Integer ? key : String.valueOf(key));
-                    type = elementType(type);
-                }
-                if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
-                    var named = property(type, node.getName());
-                    loc.add(named.name);
-                    type = named.type;
-                }
-            }
-            if (errors.hasAt(loc, before)) continue; // already missing / unconvertible
+            var loc = locOf(it, target.loc, target.type);
             Object input = target.rawInput != null && loc.size() == target.loc.size() ? target.rawInput : v.getInvalidValue();
-            if (json != null && "body".equals(loc.get(0))) {
-                JsonNode n = json;
-                for (int i = 1; i < loc.size() && n != null; i++) {
-                    Object part = loc.get(i);
-                    n = part instanceof Integer idx ? n.get(idx) : n.get(String.valueOf(part));
-                }
-                if (n != null) input = n;
-            }
-            add(v, loc, input, errors);
+            add(v, loc, input, errors, before, json);
         }
     }
 
-    /** Adds errors for violations of {@code validator.validate(value)} on a value found at {@code loc}. */
-    public static void reportBean(Set<? extends ConstraintViolation<?>> violations, Errors errors, List<Object> rootLoc, Type rootType) {
-        reportBean(violations, errors, rootLoc, rootType, null);
-    }
-
     /**
-     * Like {@link #reportBean(Set, Errors, List, Type)}; {@code json} is the request body tree, used to
-     * report the input exactly as sent (loc parts after "body" index into it).
+     * Adds one error per violation of {@code validator.validate(value)} for a body value found at
+     * {@code rootLoc}; {@code json} is the request body tree (inputs are shown as sent).
      */
     public static void reportBean(Set<? extends ConstraintViolation<?>> violations, Errors errors, List<Object> rootLoc, Type rootType,
                                   JsonNode json) {
         int before = errors.list().size();
         for (var v : violations) {
-            List<Object> loc = new ArrayList<>(rootLoc);
-            Type type = rootType;
-            for (Path.Node node : v.getPropertyPath()) {
-                if (node.isInIterable()) {
-                    Object key = node.getIndex() != null ? node.getIndex() : node.getKey();
-                    if (key != null) loc.add(key instanceof Integer ? key : String.valueOf(key));
-                    type = elementType(type);
-                }
-                if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
-                    var named = property(type, node.getName());
-                    loc.add(named.name);
-                    type = named.type;
-                }
-            }
-            if (errors.hasAt(loc, before)) continue;
-            Object input = v.getInvalidValue();
-            if (json != null) {
-                JsonNode n = json;
-                for (int i = 1; i < loc.size() && n != null; i++) {
-                    Object part = loc.get(i);
-                    n = part instanceof Integer idx ? n.get(idx) : n.get(String.valueOf(part));
-                }
-                if (n != null) input = n;
-            }
-            add(v, loc, input, errors);
+            add(v, locOf(v.getPropertyPath().iterator(), rootLoc, rootType), v.getInvalidValue(), errors, before, json);
         }
+    }
+
+    /** Extends {@code root} with the JSON names and indexes of the remaining path nodes. */
+    private static List<Object> locOf(java.util.Iterator<Path.Node> nodes, List<Object> root, Type rootType) {
+        List<Object> loc = new ArrayList<>(root.size() + 4);
+        loc.addAll(root);
+        Type type = rootType;
+        while (nodes.hasNext()) {
+            Path.Node node = nodes.next();
+            if (node.isInIterable()) {
+                Object key = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (key != null) loc.add(key instanceof Integer ? key : String.valueOf(key));
+                type = elementType(type);
+            }
+            if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                var named = property(type, node.getName());
+                loc.add(named.name);
+                type = named.type;
+            }
+        }
+        return loc;
+    }
+
+    /**
+     * Adds the error unless one of the first {@code before} errors (a value that was missing or could not
+     * be read) sits at the same place; a body input is taken from the request's JSON when it is there.
+     */
+    private static void add(ConstraintViolation<?> v, List<Object> loc, Object input, Errors errors, int before, JsonNode json) {
+        if (errors.hasAt(loc, before)) return;
+        if (json != null && "body".equals(loc.get(0))) {
+            JsonNode n = json;
+            for (int i = 1; i < loc.size() && n != null; i++) {
+                Object part = loc.get(i);
+                n = part instanceof Integer idx ? n.get(idx) : n.get(String.valueOf(part));
+            }
+            if (n != null) input = n;
+        }
+        add(v, loc, input, errors);
     }
 
     /** Where a validated parameter's errors go. */
@@ -238,7 +222,8 @@ public final class Validation {
     private record Named(String name, Type type) {
     }
 
-    private static Type elementType(Type t) {
+    /** The element type of a collection, map (its values), array or Optional; {@code Object} otherwise. */
+    public static Type elementType(Type t) {
         Class<?> raw = Types.raw(t);
         if (Map.class.isAssignableFrom(raw)) return Types.arg(t, 1);
         if (Collection.class.isAssignableFrom(raw) || raw == Optional.class) return Types.arg(t, 0);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brisk.HttpException;
 import dev.brisk.internal.binding.BodyReader;
 import dev.brisk.internal.binding.ConversionException;
-import dev.brisk.internal.binding.Errors;
 import dev.brisk.internal.binding.Loc;
 import dev.brisk.internal.binding.Scalar;
 import dev.brisk.internal.http.Exchange;
@@ -37,6 +36,12 @@ final class Binders {
         }
 
         abstract Object bind(Exchange ex) throws Throwable;
+    }
+
+    /** Binders for a method's parameters, in FastAPI's error order (dependencies first, then path, query ...). */
+    static List<ArgBinder> compile(List<ParamDef> params, String[] pathNames, Runtime rt) {
+        return params.stream().sorted(java.util.Comparator.comparingInt(p -> ProviderRuntime.order(p.kind())))
+                .map(p -> of(p, pathNames, rt)).toList();
     }
 
     static ArgBinder of(ParamDef p, String[] pathNames, Runtime rt) {
@@ -302,9 +307,5 @@ final class Binders {
             }
             return v;
         }
-    }
-
-    static Errors errors(Exchange ex) {
-        return ex.errors();
     }
 }

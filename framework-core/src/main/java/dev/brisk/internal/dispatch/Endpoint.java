@@ -14,7 +14,6 @@ import dev.brisk.internal.routing.PathTemplate;
 import io.netty.handler.codec.http.FullHttpResponse;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -54,8 +53,7 @@ public final class Endpoint {
                     d.type(), d.type(), ParamDef.Container.NONE, true, null, false, null, d, true);
             list.add(Binders.of(p, pathNames, rt));
         }
-        def.params().stream().sorted(Comparator.comparingInt(p -> ProviderRuntime.order(p.kind())))
-                .forEach(p -> list.add(Binders.of(p, pathNames, rt)));
+        list.addAll(Binders.compile(def.params(), pathNames, rt));
         this.binders = list.toArray(ArgBinder[]::new);
         this.argCount = extra;
         if (def.method() != null) {

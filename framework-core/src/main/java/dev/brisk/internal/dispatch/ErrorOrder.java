@@ -1,13 +1,11 @@
 package dev.brisk.internal.dispatch;
 
 import dev.brisk.ValidationError;
-import dev.brisk.internal.binding.BodyReader;
 import dev.brisk.internal.binding.BodyReader.Types;
 import dev.brisk.internal.model.ParamDef;
 import dev.brisk.internal.model.ParamKind;
 import dev.brisk.internal.model.RouteDef;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,24 +21,16 @@ final class ErrorOrder {
     private ErrorOrder() {
     }
 
-    static List<ValidationError> sorted(List<ValidationError> errors, RouteDef route) {
-        if (errors.size() < 2) return errors;
-        var keyed = new ArrayList<Object[]>(errors.size());
-        for (int i = 0; i < errors.size(); i++) {
-            var e = errors.get(i);
-            keyed.add(new Object[]{e, rank(e), key(e, route), i});
-        }
-        keyed.sort(Comparator.<Object[]>comparingInt(k -> (int) k[1])
-                .thenComparing(k -> (List<Integer>) cast(k[2]), ErrorOrder::compareLists)
-                .thenComparingInt(k -> (int) k[3]));
-        var out = new ArrayList<ValidationError>(errors.size());
-        for (var k : keyed) out.add((ValidationError) k[0]);
-        return out;
+    private record Keyed(ValidationError error, int rank, List<Integer> key) {
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Integer> cast(Object o) {
-        return (List<Integer>) o;
+    static List<ValidationError> sorted(List<ValidationError> errors, RouteDef route) {
+        if (errors.size() < 2) return errors;
+        var keyed = new ArrayList<Keyed>(errors.size());
+        for (var e : errors) keyed.add(new Keyed(e, rank(e), key(e, route)));
+        // List.sort is stable: equal keys keep the order in which the errors were found.
+        keyed.sort(Comparator.comparingInt(Keyed::rank).thenComparing(Keyed::key, ErrorOrder::compareLists));
+        return keyed.stream().map(Keyed::error).toList();
     }
 
     private static int compareLists(List<Integer> a, List<Integer> b) {

@@ -26,18 +26,13 @@ public final class Overrides {
         return old;
     }
 
-    public synchronized Supplier<?> get(Class<?> type, String qualifier) {
+    /** The override for a provider, or null; a single volatile read when there are none. */
+    public Supplier<?> get(Class<?> type, String qualifier) {
         var m = map;
         return m == null ? null : m.get(key(type, qualifier));
     }
 
     public synchronized void clear() {
         map = null;
-    }
-
-    /** The override for a provider, or null. */
-    Supplier<?> lookup(Class<?> type, String qualifier) {
-        var m = map;
-        return m == null ? null : m.get(key(type, qualifier));
     }
 }

@@ -1,5 +1,6 @@
 package dev.brisk.internal.dispatch;
 
+import dev.brisk.internal.binding.BodyReader;
 import dev.brisk.internal.binding.Validation;
 import dev.brisk.internal.http.Exchange;
 import dev.brisk.internal.model.ParamDef;
@@ -67,14 +68,9 @@ final class ParamValidation {
         var out = new java.util.LinkedHashSet<Class<?>>();
         if (methodLevel) out.add(method.getDeclaringClass());
         for (var p : bodies) {
-            var t = p.type();
-            var raw = dev.brisk.internal.binding.BodyReader.Types.raw(t);
-            if (java.util.Collection.class.isAssignableFrom(raw) || raw == java.util.Optional.class) {
-                raw = dev.brisk.internal.binding.BodyReader.Types.raw(dev.brisk.internal.binding.BodyReader.Types.arg(t, 0));
-            } else if (java.util.Map.class.isAssignableFrom(raw)) {
-                raw = dev.brisk.internal.binding.BodyReader.Types.raw(dev.brisk.internal.binding.BodyReader.Types.arg(t, 1));
-            }
-            out.add(raw);
+            Class<?> raw = BodyReader.Types.raw(p.type());
+            boolean container = java.util.Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw) || raw == Optional.class;
+            out.add(container ? BodyReader.Types.raw(Validation.elementType(p.type())) : raw);
         }
         return out;
     }

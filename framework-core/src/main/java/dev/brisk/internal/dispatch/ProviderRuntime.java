@@ -6,7 +6,6 @@ import dev.brisk.internal.model.ParamKind;
 import dev.brisk.internal.model.ProviderDef;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -28,8 +27,7 @@ final class ProviderRuntime {
     void compile(Binders.Runtime rt) {
         if (def.method() == null) return;
         var ps = def.params();
-        binders = ps.stream().sorted(Comparator.comparingInt(p -> order(p.kind())))
-                .map(p -> Binders.of(p, new String[0], rt)).toArray(ArgBinder[]::new);
+        binders = Binders.compile(ps, new String[0], rt).toArray(ArgBinder[]::new);
         argCount = def.method().getParameterCount();
         invoker = Invoker.of(def.method(), def.target());
         validation = ParamValidation.plan(def.method(), def.target(), ps);
@@ -54,7 +52,7 @@ final class ProviderRuntime {
 
     /** The provider's value for this request (may be a {@link Pending}). */
     Object get(Exchange ex, boolean useCache, Overrides overrides) throws Throwable {
-        var override = overrides.lookup(def.type(), def.qualifier());
+        var override = overrides.get(def.type(), def.qualifier());
         if (override != null) {
             Object v = override.get();
             if (v instanceof AutoCloseable c) ex.addCloseable(c);

@@ -99,11 +99,9 @@ public final class ModelBuilder {
             if (isRouteClass(c) || hasLifecycle(c)) sources.add(new Source(c, null, ""));
         }
         for (var inc : settings.includes()) {
-            if (inc.target() instanceof Class<?> c) sources.add(new Source(c, null, inc.prefix()));
-            else sources.add(new Source(inc.target().getClass(), inc.target(), inc.prefix()));
-        }
-        for (var inc : settings.includes()) {
-            addProviders(inc.target() instanceof Class<?> c ? c : inc.target().getClass(), null, true);
+            Class<?> c = inc.target() instanceof Class<?> k ? k : inc.target().getClass();
+            sources.add(new Source(c, inc.target() instanceof Class<?> ? null : inc.target(), inc.prefix()));
+            addProviders(c, null, true);
         }
         var ready = new ArrayList<Source>();
         for (var s : sources) {

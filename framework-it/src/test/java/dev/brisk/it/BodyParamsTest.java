@@ -3,10 +3,10 @@ package dev.brisk.it;
 import dev.brisk.App;
 import dev.brisk.Body;
 import dev.brisk.Post;
+import dev.brisk.test.BriskApp;
+import dev.brisk.test.BriskTest;
 import dev.brisk.test.TestClient;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,6 +16,7 @@ import java.util.Optional;
 import static dev.brisk.test.BriskAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@BriskTest
 class BodyParamsTest {
     public record Tag(String name) {
     }
@@ -82,19 +83,14 @@ class BodyParamsTest {
         }
     }
 
-    static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        client = TestClient.of(App.builder().include(new Routes()).build());
+    @BriskApp
+    static App app() {
+        return App.builder().include(new Routes()).build();
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-    }
+    TestClient client;
 
-    private static dev.brisk.test.TestResponse post(String path, String json) {
+    private dev.brisk.test.TestResponse post(String path, String json) {
         return client.request("POST", path).body(json, "application/json").send();
     }
 

@@ -9,10 +9,10 @@ import dev.brisk.HttpException;
 import dev.brisk.Provides;
 import dev.brisk.Query;
 import dev.brisk.Request;
+import dev.brisk.test.BriskApp;
+import dev.brisk.test.BriskTest;
 import dev.brisk.test.TestClient;
 import jakarta.validation.constraints.Min;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static dev.brisk.test.BriskAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@BriskTest
 class DependenciesTest {
     public record Paging(int skip, int limit) {
     }
@@ -93,17 +94,12 @@ class DependenciesTest {
         }
     }
 
-    static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        client = TestClient.of(App.builder().include(new Providers()).include(new Routes()).build());
+    @BriskApp
+    static App app() {
+        return App.builder().include(new Providers()).include(new Routes()).build();
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-    }
+    TestClient client;
 
     @BeforeEach
     void reset() {

@@ -4,9 +4,9 @@ import dev.brisk.App;
 import dev.brisk.Cookie;
 import dev.brisk.Get;
 import dev.brisk.Header;
+import dev.brisk.test.BriskApp;
+import dev.brisk.test.BriskTest;
 import dev.brisk.test.TestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import static dev.brisk.test.BriskAssertions.assertThat;
 
+@BriskTest
 class HeaderAndCookieParamsTest {
     public static class Routes {
         @Get("/headers")
@@ -32,17 +33,12 @@ class HeaderAndCookieParamsTest {
         }
     }
 
-    static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        client = TestClient.of(App.builder().include(new Routes()).build());
+    @BriskApp
+    static App app() {
+        return App.builder().include(new Routes()).build();
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-    }
+    TestClient client;
 
     @Test
     void camelCaseNameBecomesDashedHeaderMatchedCaseInsensitively() {

@@ -4,9 +4,9 @@ import dev.brisk.App;
 import dev.brisk.Get;
 import dev.brisk.Path;
 import dev.brisk.Query;
+import dev.brisk.test.BriskApp;
+import dev.brisk.test.BriskTest;
 import dev.brisk.test.TestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +22,7 @@ import java.util.UUID;
 
 import static dev.brisk.test.BriskAssertions.assertThat;
 
+@BriskTest
 class QueryAndPathParamsTest {
     public enum Color { red, blue }
 
@@ -77,17 +78,12 @@ class QueryAndPathParamsTest {
         }
     }
 
-    static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        client = TestClient.of(App.builder().include(new Routes()).build());
+    @BriskApp
+    static App app() {
+        return App.builder().include(new Routes()).build();
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-    }
+    TestClient client;
 
     @Test
     void everySimpleTypeConverts() {

@@ -7,9 +7,9 @@ import dev.brisk.HttpException;
 import dev.brisk.Post;
 import dev.brisk.Response;
 import dev.brisk.SetCookie;
+import dev.brisk.test.BriskApp;
+import dev.brisk.test.BriskTest;
 import dev.brisk.test.TestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import static dev.brisk.test.BriskAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@BriskTest(raiseServerExceptions = false)
 class ResultsTest {
     public record Point(int x, int y) {
     }
@@ -100,17 +101,12 @@ class ResultsTest {
         }
     }
 
-    static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        client = TestClient.of(App.builder().include(new Routes()).build(), TestClient.Options.defaults().raiseServerExceptions(false));
+    @BriskApp
+    static App app() {
+        return App.builder().include(new Routes()).build();
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-    }
+    TestClient client;
 
     @Test
     void objectsBecomeJson() {

@@ -4,14 +4,15 @@ import dev.brisk.App;
 import dev.brisk.Get;
 import dev.brisk.Post;
 import dev.brisk.Router;
+import dev.brisk.test.BriskApp;
+import dev.brisk.test.BriskTest;
 import dev.brisk.test.TestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static dev.brisk.test.BriskAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@BriskTest
 class RoutingTest {
     @Router(prefix = "/r")
     public static class Routes {
@@ -51,17 +52,12 @@ class RoutingTest {
         }
     }
 
-    static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        client = TestClient.of(App.builder().include(new Routes()).build());
+    @BriskApp
+    static App app() {
+        return App.builder().include(new Routes()).build();
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-    }
+    TestClient client;
 
     @Test
     void staticSegmentBeatsParameter() {

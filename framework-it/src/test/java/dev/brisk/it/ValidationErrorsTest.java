@@ -6,6 +6,8 @@ import dev.brisk.Post;
 import dev.brisk.Query;
 import dev.brisk.Response;
 import dev.brisk.RequestValidationException;
+import dev.brisk.test.BriskApp;
+import dev.brisk.test.BriskTest;
 import dev.brisk.test.TestClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,8 +16,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,6 +24,7 @@ import java.util.Map;
 import static dev.brisk.test.BriskAssertions.assertThat;
 
 /** The exact 422 bodies, FastAPI-shaped. */
+@BriskTest
 class ValidationErrorsTest {
     public record Line(@NotBlank String sku, @Positive double price) {
     }
@@ -53,19 +54,14 @@ class ValidationErrorsTest {
         }
     }
 
-    static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        client = TestClient.of(App.builder().include(new Routes()).build());
+    @BriskApp
+    static App app() {
+        return App.builder().include(new Routes()).build();
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-    }
+    TestClient client;
 
-    private static dev.brisk.test.TestResponse post(String path, String json) {
+    private dev.brisk.test.TestResponse post(String path, String json) {
         return client.request("POST", path).body(json, "application/json").send();
     }
 

@@ -1,24 +1,21 @@
 package dev.brisk.examples.hello;
 
+import dev.brisk.App;
+import dev.brisk.test.BriskApp;
+import dev.brisk.test.BriskTest;
 import dev.brisk.test.TestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static dev.brisk.test.BriskAssertions.assertThat;
 
+@BriskTest
 class HelloAppTest {
-    static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        client = TestClient.of(HelloApp.app());
+    @BriskApp
+    static App app() {
+        return HelloApp.app();
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-    }
+    TestClient client;
 
     @Test
     void syncAndAsyncHandlersAnswer() {

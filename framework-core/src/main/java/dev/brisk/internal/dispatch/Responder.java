@@ -11,7 +11,6 @@ import dev.brisk.RequestValidationException;
 import dev.brisk.Response;
 import dev.brisk.SetCookie;
 import dev.brisk.ValidationError;
-import dev.brisk.internal.http.DateHeader;
 import dev.brisk.internal.http.Exchange;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -146,8 +145,25 @@ public final class Responder {
 
     private static void applyHeaders(FullHttpResponse res, Response r) {
         HttpHeaders h = res.headers();
-        for (var e : r.headers()) h.add(checkedName(e.getKey()), checkedValue(e.getKey(), e.getValue()));
+        for (var e : r.headers()) addUserHeader(h, e.getKey(), e.getValue(), false);
         for (SetCookie c : r.cookies()) h.add(HttpHeaderNames.SET_COOKIE, checkedValue("Set-Cookie", c.toHeader()));
+    }
+
+    /**
+     * Adds (or replaces) a header that user code asked for, after checking it. Content-Length,
+     * Transfer-Encoding and Date are the server's to write: a handler's value would break the framing
+     * or duplicate them, so it is left out.
+     */
+    private static void addUserHeader(HttpHeaders h, String name, String value, boolean replace) {
+        checkedName(name);
+        checkedValue(name, value);
+        if (HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)
+                || HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name)
+                || HttpHeaderNames.DATE.contentEqualsIgnoreCase(name)) {
+            return;
+        }
+        if (replace) h.set(name, value);
+        else h.add(name, value);
     }
 
     /** Rejects header names that are not HTTP tokens (a handler bug: answered with 500, never sent). */
@@ -190,7 +206,7 @@ public final class Responder {
                 var node = mapper.createObjectNode();
                 node.set("detail", mapper.valueToTree(he.detail()));
                 var res = build(he.status(), JSON, encodeJson(ex.channel.alloc(), mapper.writer(), node));
-                he.headers().forEach((k, v) -> res.headers().set(checkedName(k), checkedValue(k, v)));
+                he.headers().forEach((k, v) -> addUserHeader(res.headers(), k, v, true));
                 Response param = ex.responseParam();
                 if (param != null) applyHeaders(res, param);
                 return res;
@@ -301,13 +317,12 @@ public final class Responder {
         return raw(alloc, status, JSON, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Adds Content-Length, Date and Connection just before writing. */
+    /**
+     * Adds {@code Connection} when it differs from the version's default, just before writing.
+     * Content-Length and Date are written by the transport's encoder, straight into the output.
+     */
     public static void finish(FullHttpResponse res, boolean keepAlive, boolean http10) {
-        HttpHeaders h = res.headers();
-        int code = res.status().code();
-        if (code != 204 && code != 304 && code >= 200) h.set(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
-        h.set(HttpHeaderNames.DATE, DateHeader.now());
-        if (!keepAlive) h.set(HttpHeaderNames.CONNECTION, CLOSE);
-        else if (http10) h.set(HttpHeaderNames.CONNECTION, KEEP_ALIVE);
+        if (!keepAlive) res.headers().set(HttpHeaderNames.CONNECTION, CLOSE);
+        else if (http10) res.headers().set(HttpHeaderNames.CONNECTION, KEEP_ALIVE);
     }
 }

@@ -378,6 +378,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
                     || closing && queue.isEmpty();
             Responder.finish(res, !last, ex.head.protocolVersion() == HttpVersion.HTTP_1_0);
             if (ex.isHead) {
+                // The length of the body a GET would have had; the encoder keeps an explicit one.
+                int code = res.status().code();
+                if (code >= 200 && code != 204 && code != 304) {
+                    res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
+                }
                 var stripped = res.replace(Unpooled.EMPTY_BUFFER);
                 res.release();
                 res = stripped;

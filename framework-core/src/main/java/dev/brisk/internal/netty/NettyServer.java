@@ -27,7 +27,6 @@ import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import org.slf4j.Logger;
@@ -105,7 +104,7 @@ public final class NettyServer implements Server {
                                     .setStrictLineParsing(true)
                                     .setUseRfc9112TransferEncoding(true);
                             ch.pipeline().addLast("decoder", new StrictRequestDecoder(config, st));
-                            ch.pipeline().addLast("encoder", new HttpResponseEncoder());
+                            ch.pipeline().addLast("encoder", new ResponseEncoder());
                             ch.pipeline().addLast("brisk", new HttpConnection(NettyServer.this, st));
                         }
                     });

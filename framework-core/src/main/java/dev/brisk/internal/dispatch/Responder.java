@@ -12,9 +12,9 @@ import dev.brisk.Response;
 import dev.brisk.SetCookie;
 import dev.brisk.ValidationError;
 import dev.brisk.internal.http.Exchange;
+import dev.brisk.internal.json.LoopJsonOutput;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -28,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +107,7 @@ public final class Responder {
     public ByteBuf encodeJson(ByteBufAllocator alloc, ObjectWriter writer, Object value) throws IOException {
         ByteBuf buf = alloc.buffer(256);
         try {
-            writer.writeValue((OutputStream) new ByteBufOutputStream(buf), value);
+            LoopJsonOutput.write(mapper, writer, value, buf);
             return buf;
         } catch (IOException | RuntimeException e) {
             buf.release();

@@ -100,7 +100,11 @@ public final class Response {
         return contentType;
     }
 
-    /** Adds a header (several values of one name are sent as separate header lines). */
+    /**
+     * Adds a header (several values of one name are sent as separate header lines).
+     * {@code Content-Length}, {@code Transfer-Encoding} and {@code Date} are written by the server
+     * and not taken from here.
+     */
     public Response header(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");

@@ -18,6 +18,7 @@ public class Settings {
                 .idleTimeout(Duration.ofSeconds(30))          // idle keep-alive connections are closed
                 .shutdownGrace(Duration.ofSeconds(5))         // Server.close() waits this long for in-flight work
                 .workers(Workers.platform(64, 256))           // or Workers.virtual(5_000) on Java 21+
+                .eventLoops(2)                                // default: one per core
                 .blockingThreshold(Duration.ofMillis(50))
                 .onStartup(() -> System.out.println("starting"))
                 .onShutdown(() -> System.out.println("stopped"))

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole server: raw HTTP/1.1 request bytes in, response bytes out, through the real pipeline
- * ({@code StrictRequestDecoder}, {@code HttpResponseEncoder}, {@code HttpConnection}) started with
+ * ({@code StrictRequestDecoder}, {@code ResponseEncoder}, {@code HttpConnection}) started with
  * {@link NettyServer#startLocal} on Netty's in-VM transport (no socket, no syscalls). One client
  * connection writes {@value #DEPTH} pipelined requests at once and waits for their
  * {@value #DEPTH} responses (counted by a minimal parser that checks each status); the score is

@@ -10,7 +10,9 @@ import dev.brisk.internal.json.Json;
 import dev.brisk.internal.model.RouteDef;
 import dev.brisk.internal.model.RouteDoc;
 import dev.brisk.internal.model.RouteModel;
+import dev.brisk.internal.netty.NettyDefaults;
 import dev.brisk.internal.netty.NettyServer;
+import dev.brisk.internal.netty.TransportWarmup;
 import dev.brisk.internal.scan.ModelBuilder;
 import dev.brisk.internal.scan.StartupException;
 import dev.brisk.internal.spi.Extension;
@@ -19,6 +21,8 @@ import dev.brisk.internal.spi.ExtensionContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /** The built app: settings, route model, compiled routes; starts servers. */
@@ -53,8 +57,15 @@ public final class AppRuntime {
 
     private AppRuntime(Settings settings) {
         this.settings = settings;
-        this.mapper = Json.create(settings.maxBodySize());
+        NettyDefaults.apply();
+        // Jackson's mapper takes ~0.2-0.3 s to set up cold; build it on a second core while the model is scanned.
+        var mapperTask = new FutureTask<>(() -> Json.create(settings.maxBodySize()));
+        var init = new Thread(mapperTask, "brisk-init-json");
+        init.setDaemon(true);
+        init.start();
         var result = new ModelBuilder(settings).build();
+        if (!mapperTask.isDone()) TransportWarmup.run();   // the wait's better use
+        this.mapper = await(mapperTask);
         this.model = result.model();
         this.startupMethods = result.startup();
         this.shutdownMethods = result.shutdown();
@@ -79,6 +90,19 @@ public final class AppRuntime {
             throw e;
         } catch (RuntimeException e) {
             throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private static <T> T await(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the app was being built", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
         }
     }
 

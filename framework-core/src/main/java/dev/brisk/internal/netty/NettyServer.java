@@ -95,15 +95,7 @@ public final class NettyServer implements Server {
                         @Override
                         protected void initChannel(Channel ch) {
                             var st = new ConnState();
-                            var config = new HttpDecoderConfig()
-                                    .setMaxInitialLineLength(8192)
-                                    .setMaxHeaderSize(16384)
-                                    .setMaxChunkSize(65536)
-                                    .setValidateHeaders(true)
-                                    .setAllowDuplicateContentLengths(false)
-                                    .setStrictLineParsing(true)
-                                    .setUseRfc9112TransferEncoding(true);
-                            ch.pipeline().addLast("decoder", new StrictRequestDecoder(config, st));
+                            ch.pipeline().addLast("decoder", new StrictRequestDecoder(decoderConfig(), st));
                             ch.pipeline().addLast("encoder", new ResponseEncoder());
                             ch.pipeline().addLast("brisk", new HttpConnection(NettyServer.this, st));
                         }
@@ -136,6 +128,17 @@ public final class NettyServer implements Server {
             if (e instanceof Error err) throw err;
             throw new StartupException("cannot start server on " + describe(address) + ": " + e.getMessage(), e);
         }
+    }
+
+    static HttpDecoderConfig decoderConfig() {
+        return new HttpDecoderConfig()
+                .setMaxInitialLineLength(8192)
+                .setMaxHeaderSize(16384)
+                .setMaxChunkSize(65536)
+                .setValidateHeaders(true)
+                .setAllowDuplicateContentLengths(false)
+                .setStrictLineParsing(true)
+                .setUseRfc9112TransferEncoding(true);
     }
 
     private static String describe(SocketAddress address) {

@@ -48,6 +48,16 @@ class ValidationErrorsTest {
             return order;
         }
 
+        @Post("/lines")
+        public Line line(Line line) {
+            return line;
+        }
+
+        @Post("/lines/many")
+        public List<Line> lines(List<Line> lines) {
+            return lines;
+        }
+
         @Post("/orders/{shop}")
         public Order createIn(int shop, @Query String source, Order order) {
             return order;
@@ -99,6 +109,29 @@ class ValidationErrorsTest {
         assertThat(post("/orders", """
                 {"customer":"   ","items":[{"sku":"a","price":1}]}""")).hasStatus(422).hasJsonBody("""
                 {"detail":[{"type":"not_blank","loc":["body","customer"],"msg":"String should not be blank","input":"   "}]}""");
+    }
+
+    @Test
+    void flatBodyShowsTheInputsAsSent() {
+        // A body of plain fields is bound without a JSON tree when it is well-formed; the errors still
+        // show each input exactly as sent (0.0 stays a float, the blank string stays blank).
+        assertThat(post("/lines", """
+                {"price":0.0,"sku":"  ","extra":{"ignored":[1]}}""")).hasStatus(422).hasJsonBody("""
+                {"detail":[
+                  {"type":"not_blank","loc":["body","sku"],"msg":"String should not be blank","input":"  "},
+                  {"type":"positive","loc":["body","price"],"msg":"Input should be greater than 0","input":0.0}]}""");
+        assertThat(post("/lines", """
+                {"sku":"a","price":-1}""")).hasStatus(422).hasJsonBody("""
+                {"detail":[{"type":"positive","loc":["body","price"],"msg":"Input should be greater than 0","input":-1}]}""");
+        assertThat(post("/lines", """
+                {"sku":"a","price":2.5,"sku":"b"}""")).hasStatus(200).hasJsonBody("""
+                {"sku":"b","price":2.5}""");
+        assertThat(post("/lines", """
+                {"sku":"a","price":"2.5"}""")).hasStatus(200).hasJsonBody("""
+                {"sku":"a","price":2.5}""");
+        assertThat(post("/lines/many", """
+                [{"sku":"a","price":1},{"sku":"","price":1}]""")).hasStatus(422).hasJsonBody("""
+                {"detail":[{"type":"not_blank","loc":["body",1,"sku"],"msg":"String should not be blank","input":""}]}""");
     }
 
     @Test

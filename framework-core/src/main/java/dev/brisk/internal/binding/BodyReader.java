@@ -385,9 +385,9 @@ public final class BodyReader {
     }
 
     static final class RecordPlan extends Plan {
-        private final Class<?> type;
-        private final FieldSpec[] fields;
-        private final MethodHandle ctor;
+        final Class<?> type;
+        final FieldSpec[] fields;
+        final MethodHandle ctor;
 
         RecordPlan(Class<?> type, FieldSpec[] fields, MethodHandle ctor) {
             this.type = type;

@@ -92,7 +92,7 @@ public final class Validation {
         return false;
     }
 
-    private static boolean isConstraint(Annotation a) {
+    static boolean isConstraint(Annotation a) {
         var t = a.annotationType();
         if (t == Valid.class || t.isAnnotationPresent(jakarta.validation.Constraint.class)) return true;
         // repeatable containers such as @Pattern.List

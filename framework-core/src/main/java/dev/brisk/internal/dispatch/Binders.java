@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brisk.HttpException;
 import dev.brisk.internal.binding.BodyReader;
 import dev.brisk.internal.binding.ConversionException;
+import dev.brisk.internal.binding.FlatRecordReader;
 import dev.brisk.internal.binding.Loc;
 import dev.brisk.internal.binding.Scalar;
 import dev.brisk.internal.http.Exchange;
@@ -188,6 +189,7 @@ final class Binders {
 
     static final class BodyBinder extends ArgBinder {
         private final BodyReader.Plan plan;
+        private final FlatRecordReader fast;
         private final com.fasterxml.jackson.databind.ObjectReader treeReader;
         private final boolean embed;
         private final boolean required;
@@ -202,6 +204,8 @@ final class Binders {
             this.plan = reader.plan(t);
             this.treeReader = mapper.readerFor(JsonNode.class);
             this.embed = p.embed();
+            // One body of plain fields: read straight from the bytes when it is unremarkable (see FlatRecordReader).
+            this.fast = embed ? null : FlatRecordReader.of(plan, mapper.getFactory());
             this.required = p.required();
             this.optional = p.container() == Container.OPTIONAL;
             this.wire = p.wireName();
@@ -220,14 +224,19 @@ final class Binders {
         }
 
         /** Parses the body once per request; null when absent or malformed (the error is recorded). */
-        private JsonNode tree(Exchange ex) {
-            if (ex.jsonParsed) return ex.jsonBody;
-            ex.jsonParsed = true;
-            if (!ex.hasBody()) return null;
+        private static void requireJson(Exchange ex) {
             String ct = ex.head.headers().get(HttpHeaderNames.CONTENT_TYPE);
             if (!isJson(ct)) {
                 throw new HttpException(415, "Unsupported Media Type: expected application/json, got " + ct);
             }
+        }
+
+        private JsonNode tree(Exchange ex) {
+            if (ex.jsonParsed) return ex.jsonBody;
+            ex.jsonParsed = true;
+            ex.jsonDeferred = null;
+            if (!ex.hasBody()) return null;
+            requireJson(ex);
             byte[] bytes = ex.bodyArray();
             try {
                 JsonNode n = treeReader.readTree(bytes);
@@ -254,6 +263,14 @@ final class Binders {
 
         @Override
         Object bind(Exchange ex) {
+            if (fast != null && !ex.jsonParsed && ex.hasBody() && !(ex.endpoint instanceof Endpoint e && e.embedBodies)) {
+                requireJson(ex);
+                Object v = fast.read(ex.bodyArray());
+                if (v != FlatRecordReader.FALLBACK) {
+                    ex.jsonDeferred = treeReader;
+                    return optional ? Optional.of(v) : v;
+                }
+            }
             JsonNode root = tree(ex);
             if (ex.jsonInvalid) return null;
             // A route whose handler and dependencies take several bodies expects each under its name.

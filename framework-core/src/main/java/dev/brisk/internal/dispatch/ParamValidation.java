@@ -1,6 +1,7 @@
 package dev.brisk.internal.dispatch;
 
 import dev.brisk.internal.binding.BodyReader;
+import dev.brisk.internal.binding.Precheck;
 import dev.brisk.internal.binding.Validation;
 import dev.brisk.internal.http.Exchange;
 import dev.brisk.internal.model.ParamDef;
@@ -21,14 +22,24 @@ final class ParamValidation {
     private final boolean methodLevel;
     private final List<ParamDef> params;
     private final List<ParamDef> bodies; // body args validated as beans (not cascaded by @Valid)
+    private final Precheck[] prechecks; // per body: proves common cases valid without the validator, or null
+    private final List<Object>[] bodyLocs;
     private final Validation.Target[] targets;
 
+    @SuppressWarnings("unchecked")
     private ParamValidation(Method method, Object target, boolean methodLevel, List<ParamDef> params, List<ParamDef> bodies) {
         this.method = method;
         this.target = target;
         this.methodLevel = methodLevel;
         this.params = params;
         this.bodies = bodies;
+        this.prechecks = new Precheck[bodies.size()];
+        this.bodyLocs = new List[bodies.size()];
+        for (int i = 0; i < bodies.size(); i++) {
+            var p = bodies.get(i);
+            prechecks[i] = Precheck.of(beanType(p));
+            bodyLocs[i] = p.embed() ? List.of("body", p.wireName()) : List.of("body");
+        }
         this.targets = new Validation.Target[method.getParameterCount()];
         for (var p : params) {
             if (!p.kind().isWire()) continue;
@@ -46,7 +57,7 @@ final class ParamValidation {
             if (!p.kind().isWire()) continue;
             boolean direct = Validation.constrained(p.element());
             if (p.kind() == ParamKind.BODY && !p.element().isAnnotationPresent(Valid.class)) {
-                if (Validation.typeConstrained(p.type())) bodies.add(p);
+                if (Validation.typeConstrained(beanType(p))) bodies.add(p);   // a list or map body: its elements
                 // constraints directly on the body parameter still need method validation
                 for (var a : p.element().getAnnotations()) {
                     if (a.annotationType().isAnnotationPresent(jakarta.validation.Constraint.class)) methodLevel = true;
@@ -67,12 +78,15 @@ final class ParamValidation {
     java.util.Set<Class<?>> types() {
         var out = new java.util.LinkedHashSet<Class<?>>();
         if (methodLevel) out.add(method.getDeclaringClass());
-        for (var p : bodies) {
-            Class<?> raw = BodyReader.Types.raw(p.type());
-            boolean container = java.util.Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw) || raw == Optional.class;
-            out.add(container ? BodyReader.Types.raw(Validation.elementType(p.type())) : raw);
-        }
+        for (var p : bodies) out.add(beanType(p));
         return out;
+    }
+
+    /** The class validated as a bean for a body parameter: the element type of a collection, map or Optional. */
+    private static Class<?> beanType(ParamDef p) {
+        Class<?> raw = BodyReader.Types.raw(p.type());
+        boolean container = java.util.Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw) || raw == Optional.class;
+        return container ? BodyReader.Types.raw(Validation.elementType(p.type())) : raw;
     }
 
     boolean wantsRawInputs() {
@@ -89,34 +103,36 @@ final class ParamValidation {
                     var t = targets[i];
                     if (t == null) return null;
                     return raw != null && raw[i] != null ? new Validation.Target(t.loc(), t.type(), raw[i]) : t;
-                }, ex.jsonBody);
+                }, ex.jsonTree());
             }
         }
-        for (var p : bodies) {
+        for (int b = 0; b < bodies.size(); b++) {
+            var p = bodies.get(b);
+            var pre = prechecks[b];
             Object v = args[p.index()];
             if (v instanceof Optional<?> o) v = o.orElse(null);
             if (v == null) continue;
-            List<Object> loc = p.embed() ? List.of("body", p.wireName()) : List.of("body");
+            List<Object> loc = bodyLocs[b];
             var type = p.type();
             if (v instanceof Collection<?> c) {
                 int i = 0;
                 for (Object item : c) {
-                    if (item != null) {
+                    if (item != null && !(pre != null && pre.provesValid(item))) {
                         var l = new ArrayList<>(loc);
                         l.add(i);
-                        Validation.reportBean(Validation.validator().validate(item), errors, l, item.getClass(), ex.jsonBody);
+                        Validation.reportBean(Validation.validator().validate(item), errors, l, item.getClass(), ex.jsonTree());
                     }
                     i++;
                 }
             } else if (v instanceof Map<?, ?> m) {
                 for (var e : m.entrySet()) {
-                    if (e.getValue() == null) continue;
+                    if (e.getValue() == null || pre != null && pre.provesValid(e.getValue())) continue;
                     var l = new ArrayList<>(loc);
                     l.add(String.valueOf(e.getKey()));
-                    Validation.reportBean(Validation.validator().validate(e.getValue()), errors, l, e.getValue().getClass(), ex.jsonBody);
+                    Validation.reportBean(Validation.validator().validate(e.getValue()), errors, l, e.getValue().getClass(), ex.jsonTree());
                 }
-            } else {
-                Validation.reportBean(Validation.validator().validate(v), errors, loc, type instanceof Class<?> ? type : v.getClass(), ex.jsonBody);
+            } else if (pre == null || !pre.provesValid(v)) {
+                Validation.reportBean(Validation.validator().validate(v), errors, loc, type instanceof Class<?> ? type : v.getClass(), ex.jsonTree());
             }
         }
     }

@@ -57,6 +57,8 @@ public final class Exchange implements Request {
     private ArrayList<AutoCloseable> closeables;
     public JsonNode jsonBody;
     public boolean jsonParsed;
+    /** Set when the body was bound without building its tree: {@link #jsonTree()} builds it if an error report needs it. */
+    public com.fasterxml.jackson.databind.ObjectReader jsonDeferred;
     /** The finished response, waiting for earlier pipelined ones (event loop only). */
     public io.netty.handler.codec.http.FullHttpResponse response;
     /** Set when the connection closed before this exchange's turn. */
@@ -242,6 +244,20 @@ public final class Exchange implements Request {
     }
 
     /** The body bytes, as an array backed view when possible. */
+    /** The JSON body as a tree, for error reports (null when absent or not parsed). */
+    public JsonNode jsonTree() {
+        var r = jsonDeferred;
+        if (r != null) {
+            jsonDeferred = null;
+            try {
+                jsonBody = r.readTree(bodyArray());   // read once already, so well-formed
+            } catch (java.io.IOException e) {
+                jsonBody = null;
+            }
+        }
+        return jsonBody;
+    }
+
     public byte[] bodyArray() {
         if (bodyBytes == null) {
             var c = content;

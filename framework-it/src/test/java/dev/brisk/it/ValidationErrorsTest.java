@@ -53,6 +53,11 @@ class ValidationErrorsTest {
             return line;
         }
 
+        @Post("/lines/maybe")
+        public String maybe(java.util.Optional<Line> line) {
+            return line.map(Line::sku).orElse("none");
+        }
+
         @Post("/lines/many")
         public List<Line> lines(List<Line> lines) {
             return lines;
@@ -129,6 +134,9 @@ class ValidationErrorsTest {
         assertThat(post("/lines", """
                 {"sku":"a","price":"2.5"}""")).hasStatus(200).hasJsonBody("""
                 {"sku":"a","price":2.5}""");
+        assertThat(post("/lines/maybe", """
+                {"sku":"","price":1}""")).hasStatus(422).hasValidationError("not_blank", "body", "sku");
+        assertThat(client.request("POST", "/lines/maybe").send()).hasStatus(200).hasText("none");
         assertThat(post("/lines/many", """
                 [{"sku":"a","price":1},{"sku":"","price":1}]""")).hasStatus(422).hasJsonBody("""
                 {"detail":[{"type":"not_blank","loc":["body",1,"sku"],"msg":"String should not be blank","input":""}]}""");

@@ -64,6 +64,14 @@ public final class Precheck {
 
     /** A precheck for {@code type}, or null when its constraints are beyond what this models. */
     public static Precheck of(Class<?> type) {
+        try {
+            return build(type);
+        } catch (RuntimeException | LinkageError e) {
+            return null;   // whatever reflection refuses, the validator handles
+        }
+    }
+
+    private static Precheck build(Class<?> type) {
         if (CONFIGURED_BY_FILES || !type.isRecord() || type.getInterfaces().length != 0) return null;
         for (Annotation a : type.getAnnotations()) {
             if (Validation.isConstraint(a) || a.annotationType().getPackageName().startsWith("jakarta.validation")

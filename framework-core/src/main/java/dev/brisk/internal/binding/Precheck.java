@@ -152,6 +152,8 @@ public final class Precheck {
     }
 
     private static Check check(Annotation a, Class<?> t, MethodHandle getter) {
+        // The validator applies constraints on OptionalInt & co. (and custom unwrapped types) to the value inside.
+        if (t.getName().startsWith("java.util.Optional") || t.getName().startsWith("javafx.")) return null;
         boolean charSeq = CharSequence.class.isAssignableFrom(t);
         boolean sized = charSeq || Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t);
         if (a instanceof NotNull) {
@@ -251,13 +253,14 @@ public final class Precheck {
         return getter.asType(MethodType.methodType(Object.class, Object.class));
     }
 
-    /** Constraints from validation.xml or extra validators registered as services: beyond this class's knowledge. */
+    /** Constraints from validation.xml, extra validators or value extractors registered as services: beyond this class's knowledge. */
     private static boolean configuredByFiles() {
         var cl = Precheck.class.getClassLoader();
         var ctx = Thread.currentThread().getContextClassLoader();
         for (var loader : ctx == null ? List.of(cl) : List.of(cl, ctx)) {
             if (loader.getResource("META-INF/validation.xml") != null
-                    || loader.getResource("META-INF/services/jakarta.validation.ConstraintValidator") != null) {
+                    || loader.getResource("META-INF/services/jakarta.validation.ConstraintValidator") != null
+                    || loader.getResource("META-INF/services/jakarta.validation.valueextraction.ValueExtractor") != null) {
                 return true;
             }
         }

@@ -119,6 +119,9 @@ class ValidationPrecheckTest {
         }
     }
 
+    public record WithOptionals(@NotNull java.util.Optional<String> nick, @Min(1) java.util.OptionalInt rank) {
+    }
+
     public static final class NotARecord {
         @NotBlank
         public String name;
@@ -130,7 +133,7 @@ class ValidationPrecheckTest {
     @Test
     void isNotBuiltForConstraintsItDoesNotModel() {
         for (Class<?> c : List.of(WithPattern.class, Nested.class, ElementConstraint.class, Grouped.class, Sequenced.class,
-                WithInterface.class, WithGetterConstraint.class, NotARecord.class)) {
+                WithInterface.class, WithGetterConstraint.class, WithOptionals.class, NotARecord.class)) {
             assertThat(Precheck.of(c)).as(c.getSimpleName()).isNull();
         }
         assertThat(Precheck.of(Unconstrained.class).provesValid(new Unconstrained(null, -1))).isTrue();

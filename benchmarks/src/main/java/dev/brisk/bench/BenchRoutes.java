@@ -3,8 +3,12 @@ package dev.brisk.bench;
 import dev.brisk.App;
 import dev.brisk.Get;
 import dev.brisk.Post;
+import dev.brisk.Query;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
  * The CPU-bound routes of {@code examples/.../bench/BenchApp} (the side-by-side benchmark app), copied
  * here so that this module depends on brisk-core only. Keep the two in step: same signatures, same
  * records, same constraints. The sleep routes are left out: they measure waiting, not the request path.
+ * {@code /search} is extra (not in the side-by-side app): query parameters with constraints, FastAPI's
+ * {@code Query(ge=..., le=..., min_length=...)}.
  */
 public final class BenchRoutes {
     /** {@code {"message": ...}}. */
@@ -46,6 +52,11 @@ public final class BenchRoutes {
     @Get("/items/{id}")
     public CompletableFuture<ItemQuery> item(int id, Optional<String> q) {
         return CompletableFuture.completedFuture(new ItemQuery(id, q.orElse(null)));
+    }
+
+    @Get("/search")
+    public CompletableFuture<ItemQuery> search(@Query @Min(0) int skip, @Query @Max(100) int limit, @Query @Size(min = 3) String q) {
+        return CompletableFuture.completedFuture(new ItemQuery(skip + limit, q));
     }
 
     @Post(value = "/items", status = 201)

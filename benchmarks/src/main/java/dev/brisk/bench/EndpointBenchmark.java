@@ -64,7 +64,7 @@ public class EndpointBenchmark {
     private RouteCompiler routes;
     private EmbeddedChannel channel;
     private final Capture capture = new Capture();
-    private HttpRequest plaintext, json, item, post, postBad;
+    private HttpRequest plaintext, json, item, search, post, postBad;
     private ByteBuf validBody, invalidBody;
 
     @Setup
@@ -75,6 +75,7 @@ public class EndpointBenchmark {
         plaintext = get("/plaintext");
         json = get("/json");
         item = get("/items/42?q=hello");
+        search = get("/search?skip=0&limit=10&q=widget");
         validBody = body("{\"name\":\"Widget\",\"price\":9.99}");
         invalidBody = body("{\"name\":\"\",\"price\":-1}");
         post = post("/items", validBody.readableBytes());
@@ -82,6 +83,7 @@ public class EndpointBenchmark {
         expect(sendPlaintext(), 200, "Hello, World!");
         expect(sendJson(), 200, "{\"message\":\"Hello, World!\"}");
         expect(sendItemQuery(), 200, "{\"id\":42,\"q\":\"hello\"}");
+        expect(request(search, Unpooled.EMPTY_BUFFER), 200, "{\"id\":10,\"q\":\"widget\"}");
         expect(sendPostValid(), 201, "{\"id\":1,\"name\":\"Widget\",\"price\":9.99}");
         expect(sendPostInvalid(), 422, null);
     }
@@ -160,6 +162,12 @@ public class EndpointBenchmark {
     @Benchmark
     public int itemQuery() {
         return done(sendItemQuery());
+    }
+
+    /** {@code GET /search?skip=0&limit=10&q=widget}: three query parameters with constraints (method validation). */
+    @Benchmark
+    public int constrainedQuery() {
+        return done(request(search, Unpooled.EMPTY_BUFFER));
     }
 
     /** {@code POST /items} with a valid body: JSON binding + Bean Validation, 201. */

@@ -122,6 +122,65 @@ public final class Precheck {
         return new Precheck(checks.toArray(new Check[0]));
     }
 
+    /**
+     * A precheck for the arguments of {@code method} called on a {@code targetClass} (tests an {@code Object[]}
+     * of arguments), or null when its parameter constraints are beyond what this models: cross-parameter
+     * constraints, {@code @Valid}, constraints inside type arguments, or a method that overrides another
+     * (the validator merges and checks constraints across the hierarchy).
+     */
+    public static Precheck forParameters(Method method, Class<?> targetClass) {
+        try {
+            return buildForParameters(method, targetClass);
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static Precheck buildForParameters(Method method, Class<?> targetClass) {
+        if (CONFIGURED_BY_FILES || targetClass != method.getDeclaringClass() || overridesSomething(method)) return null;
+        for (Annotation a : method.getAnnotations()) if (Validation.isConstraint(a)) return null;
+        var checks = new ArrayList<Check>();
+        var params = method.getParameters();
+        MethodHandle element = MethodHandles.arrayElementGetter(Object[].class);
+        for (int i = 0; i < params.length; i++) {
+            var p = params[i];
+            if (typeArgumentsConstrained(p.getAnnotatedType())) return null;
+            List<Annotation> constraints = new ArrayList<>();
+            for (Annotation a : p.getAnnotations()) {
+                if (!Validation.isConstraint(a)) continue;
+                if (!SUPPORTED.contains(a.annotationType()) || groups(a).length != 0) return null;
+                constraints.add(a);
+            }
+            if (constraints.isEmpty()) continue;
+            MethodHandle getter = MethodHandles.insertArguments(element, 1, i).asType(MethodType.methodType(Object.class, Object.class));
+            Class<?> t = p.getType().isPrimitive() ? MethodType.methodType(p.getType()).wrap().returnType() : p.getType();
+            for (Annotation a : constraints) {
+                Check c = check(a, t, getter);
+                if (c == null) return null;
+                checks.add(c);
+            }
+        }
+        return new Precheck(checks.toArray(new Check[0]));
+    }
+
+    private static boolean overridesSomething(Method m) {
+        var seen = new HashSet<Class<?>>();
+        var todo = new java.util.ArrayDeque<Class<?>>();
+        Class<?> c = m.getDeclaringClass();
+        if (c.getSuperclass() != null) todo.add(c.getSuperclass());
+        todo.addAll(List.of(c.getInterfaces()));
+        while (!todo.isEmpty()) {
+            Class<?> k = todo.poll();
+            if (k == Object.class || !seen.add(k)) continue;
+            for (Method other : k.getDeclaredMethods()) {
+                if (other.getName().equals(m.getName()) && other.getParameterCount() == m.getParameterCount()) return true;
+            }
+            if (k.getSuperclass() != null) todo.add(k.getSuperclass());
+            todo.addAll(List.of(k.getInterfaces()));
+        }
+        return false;
+    }
+
     private static Class<?>[] groups(Annotation a) {
         try {
             return (Class<?>[]) a.annotationType().getMethod("groups").invoke(a);

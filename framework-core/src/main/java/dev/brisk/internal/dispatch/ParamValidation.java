@@ -22,6 +22,7 @@ final class ParamValidation {
     private final boolean methodLevel;
     private final List<ParamDef> params;
     private final List<ParamDef> bodies; // body args validated as beans (not cascaded by @Valid)
+    private final Precheck paramPrecheck; // the handler's parameter constraints, likewise
     private final Precheck[] prechecks; // per body: proves common cases valid without the validator, or null
     private final List<Object>[] bodyLocs;
     private final Validation.Target[] targets;
@@ -33,6 +34,7 @@ final class ParamValidation {
         this.methodLevel = methodLevel;
         this.params = params;
         this.bodies = bodies;
+        this.paramPrecheck = methodLevel ? Precheck.forParameters(method, target == null ? method.getDeclaringClass() : target.getClass()) : null;
         this.prechecks = new Precheck[bodies.size()];
         this.bodyLocs = new List[bodies.size()];
         for (int i = 0; i < bodies.size(); i++) {
@@ -95,7 +97,7 @@ final class ParamValidation {
 
     void validate(Exchange ex, Object[] args) {
         var errors = ex.errors();
-        if (methodLevel) {
+        if (methodLevel && (paramPrecheck == null || !paramPrecheck.provesValid(args))) {
             var violations = Validation.executable().validateParameters(target, method, args);
             if (!violations.isEmpty()) {
                 Object[] raw = ex.rawInputs;

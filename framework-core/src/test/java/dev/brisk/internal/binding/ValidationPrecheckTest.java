@@ -139,6 +139,81 @@ class ValidationPrecheckTest {
         assertThat(Precheck.of(Unconstrained.class).provesValid(new Unconstrained(null, -1))).isTrue();
     }
 
+    public static class Routes {
+        public String search(@Min(0) int skip, @Max(100) Integer limit, @Size(min = 3) String q, @NotBlank String name,
+                             @Positive double ratio, @Size(max = 2) List<String> tags, String free) {
+            return q;
+        }
+
+        public String nested(@Valid Item item) {
+            return "";
+        }
+
+        public String elements(List<@NotBlank String> names) {
+            return "";
+        }
+
+        public String optional(java.util.Optional<@Size(min = 3) String> q) {
+            return "";
+        }
+
+        public String pattern(@Pattern(regexp = "[a-z]+") String q) {
+            return "";
+        }
+    }
+
+    public static class MoreRoutes extends Routes {
+        @Override
+        public String pattern(String q) {
+            return q;
+        }
+    }
+
+    private static final java.lang.reflect.Method SEARCH = method(Routes.class, "search");
+
+    private static java.lang.reflect.Method method(Class<?> c, String name) {
+        for (var m : c.getDeclaredMethods()) if (m.getName().equals(name)) return m;
+        throw new IllegalArgumentException(name);
+    }
+
+    @Test
+    void parametersNeverProvenValidWhenTheValidatorRejectsThem() {
+        var routes = new Routes();
+        var pre = Precheck.forParameters(SEARCH, Routes.class);
+        assertThat(pre).isNotNull();
+        var rnd = new Random(11);
+        int proven = 0, valid = 0;
+        for (int i = 0; i < 20_000; i++) {
+            Object[] args = {
+                    rnd.nextBoolean() ? 0 : (int) pick(rnd, LONGS),
+                    rnd.nextBoolean() ? (Integer) 10 : rnd.nextInt(4) == 0 ? null : (Integer) (int) pick(rnd, LONGS),
+                    rnd.nextBoolean() ? "abc" : pick(rnd, STRINGS),
+                    rnd.nextBoolean() ? "n" : pick(rnd, STRINGS),
+                    rnd.nextBoolean() ? 0.5 : pick(rnd, DOUBLES),
+                    rnd.nextBoolean() ? List.of("a") : list(rnd),
+                    pick(rnd, STRINGS)};
+            boolean hvValid = Validation.executable().validateParameters(routes, SEARCH, args).isEmpty();
+            if (hvValid) valid++;
+            if (pre.provesValid(args)) {
+                proven++;
+                assertThat(hvValid).as("proven valid but rejected: %s", java.util.Arrays.toString(args)).isTrue();
+            }
+        }
+        assertThat(valid).isGreaterThan(200);
+        assertThat(proven).isGreaterThan(valid / 2);
+    }
+
+    @Test
+    void parametersItDoesNotModelAreLeftToTheValidator() {
+        for (String name : List.of("nested", "elements", "optional", "pattern")) {
+            assertThat(Precheck.forParameters(method(Routes.class, name), Routes.class)).as(name).isNull();
+        }
+        // An override: the validator checks the hierarchy's constraints together.
+        assertThat(Precheck.forParameters(method(MoreRoutes.class, "pattern"), MoreRoutes.class)).isNull();
+        // Called on a subclass instance: the validator looks at the subclass.
+        assertThat(Precheck.forParameters(SEARCH, MoreRoutes.class)).isNull();
+    }
+
     private static Item ok() {
         return new Item("Widget", 9.99, List.of("a", "b"), 3, 0L, Map.of("k", 1), 0, -1f, "ab", "n", null, (short) 0, null);
     }

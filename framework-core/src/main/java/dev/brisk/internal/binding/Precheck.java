@@ -16,6 +16,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.AnnotatedArrayType;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Field;
@@ -30,8 +31,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Proves a record valid without Hibernate Validator when it can. Built at startup only for records
- * whose constraints are all common built-in ones ({@code @NotNull}, {@code @NotBlank}, {@code @NotEmpty},
+ * Proves a record, or a handler's arguments, valid without Hibernate Validator when it can. Built at
+ * startup only where the constraints are all common built-in ones ({@code @NotNull}, {@code @NotBlank}, {@code @NotEmpty},
  * {@code @Size}, {@code @Min}, {@code @Max}, the sign constraints) on plain fields, without groups, nested
  * validation, class-level constraints or XML configuration. Each check is conservative: it answers
  * "valid" only where Hibernate Validator certainly finds no violation, and "not proven" on any violation
@@ -93,30 +94,11 @@ public final class Precheck {
         }
         var checks = new ArrayList<Check>();
         for (RecordComponent rc : type.getRecordComponents()) {
-            Field f;
             try {
-                f = type.getDeclaredField(rc.getName());
-            } catch (NoSuchFieldException e) {
+                Field f = type.getDeclaredField(rc.getName());
+                if (!addChecks(f, f.getAnnotatedType(), f.getType(), () -> lookup.unreflectGetter(f), checks)) return null;
+            } catch (NoSuchFieldException | IllegalAccessException e) {
                 return null;
-            }
-            if (typeArgumentsConstrained(f.getAnnotatedType())) return null;
-            List<Annotation> constraints = new ArrayList<>();
-            for (Annotation a : f.getAnnotations()) {
-                if (!Validation.isConstraint(a)) continue;
-                if (!SUPPORTED.contains(a.annotationType()) || groups(a).length != 0) return null;
-                constraints.add(a);
-            }
-            if (constraints.isEmpty()) continue;
-            MethodHandle getter;
-            try {
-                getter = lookup.unreflectGetter(f);
-            } catch (IllegalAccessException e) {
-                return null;
-            }
-            for (Annotation a : constraints) {
-                Check c = check(a, f.getType(), getter);
-                if (c == null) return null;
-                checks.add(c);
             }
         }
         return new Precheck(checks.toArray(new Check[0]));
@@ -141,26 +123,43 @@ public final class Precheck {
         for (Annotation a : method.getAnnotations()) if (Validation.isConstraint(a)) return null;
         var checks = new ArrayList<Check>();
         var params = method.getParameters();
-        MethodHandle element = MethodHandles.arrayElementGetter(Object[].class);
         for (int i = 0; i < params.length; i++) {
             var p = params[i];
-            if (typeArgumentsConstrained(p.getAnnotatedType())) return null;
-            List<Annotation> constraints = new ArrayList<>();
-            for (Annotation a : p.getAnnotations()) {
-                if (!Validation.isConstraint(a)) continue;
-                if (!SUPPORTED.contains(a.annotationType()) || groups(a).length != 0) return null;
-                constraints.add(a);
-            }
-            if (constraints.isEmpty()) continue;
-            MethodHandle getter = MethodHandles.insertArguments(element, 1, i).asType(MethodType.methodType(Object.class, Object.class));
+            int index = i;
             Class<?> t = p.getType().isPrimitive() ? MethodType.methodType(p.getType()).wrap().returnType() : p.getType();
-            for (Annotation a : constraints) {
-                Check c = check(a, t, getter);
-                if (c == null) return null;
-                checks.add(c);
+            MethodHandle element = MethodHandles.arrayElementGetter(Object[].class);
+            GetterSource getter = () -> MethodHandles.insertArguments(element, 1, index).asType(MethodType.methodType(Object.class, Object.class));
+            try {
+                if (!addChecks(p, p.getAnnotatedType(), t, getter, checks)) return null;
+            } catch (IllegalAccessException e) {
+                return null;
             }
         }
         return new Precheck(checks.toArray(new Check[0]));
+    }
+
+    private interface GetterSource {
+        MethodHandle get() throws IllegalAccessException;
+    }
+
+    /** Adds the checks of one field or parameter; false when one of its constraints is not modelled. */
+    private static boolean addChecks(AnnotatedElement e, AnnotatedType type, Class<?> valueType, GetterSource getter,
+                                     List<Check> out) throws IllegalAccessException {
+        if (typeArgumentsConstrained(type)) return false;
+        List<Annotation> constraints = new ArrayList<>();
+        for (Annotation a : e.getAnnotations()) {
+            if (!Validation.isConstraint(a)) continue;
+            if (!SUPPORTED.contains(a.annotationType()) || groups(a).length != 0) return false;
+            constraints.add(a);
+        }
+        if (constraints.isEmpty()) return true;
+        MethodHandle g = getter.get();
+        for (Annotation a : constraints) {
+            Check c = check(a, valueType, g);
+            if (c == null) return false;
+            out.add(c);
+        }
+        return true;
     }
 
     private static boolean overridesSomething(Method m) {

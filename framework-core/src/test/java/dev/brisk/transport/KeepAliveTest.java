@@ -1,10 +1,8 @@
 package dev.brisk.transport;
 
 import org.junit.jupiter.api.extension.ExtendWith;
-import dev.brisk.Server;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
@@ -14,17 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** HTTP/1.1 persistent connections, Connection: close, HTTP/1.0, Date and Content-Length. */
 @ExtendWith(LeakCheck.class)
 class KeepAliveTest {
-    static Server server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.start(new TestRoutes());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close(Duration.ZERO);
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer(new TestRoutes());
 
     @Test
     void severalRequestsShareOneConnection() {

@@ -1,10 +1,8 @@
 package dev.brisk.transport;
 
 import org.junit.jupiter.api.extension.ExtendWith;
-import dev.brisk.Server;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,17 +20,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 @ExtendWith(LeakCheck.class)
 class RequestLimitsTest {
     static final int MAX_BODY = 1000;
-    static Server server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.start(b -> b.maxBodySize(MAX_BODY), new TestRoutes());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close(Duration.ZERO);
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer(b -> b.maxBodySize(MAX_BODY), new TestRoutes());
 
     /** Sends {@code request}; expects exactly one response with {@code status}, Connection: close, then EOF. */
     static RawHttp.Resp rejected(String request, int status) {

@@ -2,16 +2,13 @@ package dev.brisk.transport;
 
 import dev.brisk.Get;
 import dev.brisk.Response;
-import dev.brisk.Server;
 import dev.brisk.internal.http.DateHeader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 
 import static dev.brisk.transport.RawHttp.get;
@@ -21,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LeakCheck.class)
 class ResponseWireFormatTest {
     static final int BIG = 100_000;
-    static Server server;
+    @RegisterExtension
+    static final SharedServer server = new SharedServer(new Routes());
 
     public static class Routes {
         @Get("/hello")
@@ -54,16 +52,6 @@ class ResponseWireFormatTest {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) b[i] = (byte) (i * 31 + (i >> 8));
         return b;
-    }
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.start(new Routes());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close(Duration.ZERO);
     }
 
     @Test

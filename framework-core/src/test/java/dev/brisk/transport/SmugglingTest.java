@@ -1,10 +1,8 @@
 package dev.brisk.transport;
 
 import org.junit.jupiter.api.extension.ExtendWith;
-import dev.brisk.Server;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,17 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LeakCheck.class)
 class SmugglingTest {
     static final String SMUGGLED = get("/json");
-    static Server server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.start(new TestRoutes());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close(Duration.ZERO);
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer(new TestRoutes());
 
     /** Expects exactly one response, a 400 with Connection: close, and then EOF (no answer to the smuggled request). */
     static void exactlyOne400(String request) {

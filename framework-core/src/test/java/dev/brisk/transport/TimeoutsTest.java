@@ -2,9 +2,8 @@ package dev.brisk.transport;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 import dev.brisk.Server;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
@@ -16,17 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TimeoutsTest {
     static final Duration T = Duration.ofMillis(300);
     static final Duration WAIT = Duration.ofSeconds(3);
-    static Server server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.start(b -> b.headerTimeout(T).bodyTimeout(T).idleTimeout(T), new TestRoutes());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close(Duration.ZERO);
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer(b -> b.headerTimeout(T).bodyTimeout(T).idleTimeout(T), new TestRoutes());
 
     @Test
     void halfTheHeadersThenAStallGets408() {

@@ -134,12 +134,7 @@ public final class BodyReader {
         var types = new Class<?>[comps.length];
         for (int i = 0; i < comps.length; i++) {
             var c = comps[i];
-            Field f = null;
-            try {
-                f = raw.getDeclaredField(c.getName());
-            } catch (NoSuchFieldException ignored) {
-                // records always have one
-            }
+            Field f = FieldNames.field(c);
             types[i] = c.getType();
             fields[i] = new FieldSpec(jsonName(c.getName(), c, f, c.getAccessor()), plan(c.getGenericType()),
                     requiredField(c.getType(), c, f, c.getAccessor()));

@@ -2,6 +2,7 @@ package dev.brisk.internal.binding;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,13 +29,7 @@ public final class FieldNames {
             var comps = c.getRecordComponents();
             for (int i = 0; i < comps.length; i++) {
                 var rc = comps[i];
-                Field f = null;
-                try {
-                    f = c.getDeclaredField(rc.getName());
-                } catch (NoSuchFieldException ignored) {
-                    // records have one
-                }
-                list.add(new FieldInfo(rc.getName(), BodyReader.jsonName(rc.getName(), rc, f, rc.getAccessor()), i, rc.getGenericType()));
+                list.add(new FieldInfo(rc.getName(), BodyReader.jsonName(rc.getName(), rc, field(rc), rc.getAccessor()), i, rc.getGenericType()));
             }
         } else {
             int i = 0;
@@ -50,6 +45,15 @@ public final class FieldNames {
         for (var fi : list) {
             byJava.putIfAbsent(fi.javaName(), fi);
             byJson.putIfAbsent(fi.jsonName(), fi);
+        }
+    }
+
+    /** The private field behind a record component (every record has one), or null if it cannot be found. */
+    static Field field(RecordComponent rc) {
+        try {
+            return rc.getDeclaringRecord().getDeclaredField(rc.getName());
+        } catch (NoSuchFieldException e) {
+            return null;
         }
     }
 

@@ -94,10 +94,10 @@ public final class Precheck {
         }
         var checks = new ArrayList<Check>();
         for (RecordComponent rc : type.getRecordComponents()) {
+            Field f = FieldNames.field(rc);
             try {
-                Field f = type.getDeclaredField(rc.getName());
-                if (!addChecks(f, f.getAnnotatedType(), f.getType(), () -> lookup.unreflectGetter(f), checks)) return null;
-            } catch (NoSuchFieldException | IllegalAccessException e) {
+                if (f == null || !addChecks(f, f.getAnnotatedType(), f.getType(), () -> lookup.unreflectGetter(f), checks)) return null;
+            } catch (IllegalAccessException e) {
                 return null;
             }
         }

@@ -36,7 +36,6 @@ import java.util.Set;
  * to FastAPI-shaped errors (type, loc with JSON names, message, ctx).
  */
 public final class Validation {
-    private static volatile ValidatorFactory factory;
     private static volatile Validator validator;
     private static volatile ExecutableValidator executable;
 
@@ -50,7 +49,7 @@ public final class Validation {
             synchronized (Validation.class) {
                 v = validator;
                 if (v == null) {
-                    factory = jakarta.validation.Validation.byDefaultProvider().configure()
+                    ValidatorFactory factory = jakarta.validation.Validation.byDefaultProvider().configure()
                             .messageInterpolator(new ParameterMessageInterpolator())
                             .buildValidatorFactory();
                     executable = factory.getValidator().forExecutables();

@@ -3,6 +3,7 @@ package dev.brisk.internal.dispatch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brisk.HttpException;
 import dev.brisk.internal.binding.BodyReader;
@@ -190,7 +191,7 @@ final class Binders {
     static final class BodyBinder extends ArgBinder {
         private final BodyReader.Plan plan;
         private final FlatRecordReader fast;
-        private final com.fasterxml.jackson.databind.ObjectReader treeReader;
+        private final ObjectReader treeReader;
         private final boolean embed;
         private final boolean required;
         private final boolean optional;

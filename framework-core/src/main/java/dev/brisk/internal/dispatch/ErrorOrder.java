@@ -2,6 +2,7 @@ package dev.brisk.internal.dispatch;
 
 import dev.brisk.ValidationError;
 import dev.brisk.internal.binding.BodyReader.Types;
+import dev.brisk.internal.binding.FieldNames;
 import dev.brisk.internal.model.ParamDef;
 import dev.brisk.internal.model.ParamKind;
 import dev.brisk.internal.model.RouteDef;
@@ -104,7 +105,7 @@ final class ErrorOrder {
                 out.add(0);
                 type = Types.arg(type, 1);
             } else {
-                var fi = dev.brisk.internal.binding.FieldNames.of(raw).json(String.valueOf(part));
+                var fi = FieldNames.of(raw).json(String.valueOf(part));
                 int pos = fi == null ? 0 : fi.position();
                 Type next = fi == null ? null : fi.type();
                 out.add(pos);

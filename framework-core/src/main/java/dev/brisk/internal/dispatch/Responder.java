@@ -18,6 +18,8 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderValidationUtil;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -167,7 +169,7 @@ public final class Responder {
 
     /** Rejects header names that are not HTTP tokens (a handler bug: answered with 500, never sent). */
     static String checkedName(String name) {
-        if (name.isEmpty() || io.netty.handler.codec.http.HttpHeaderValidationUtil.validateToken(name) != -1) {
+        if (name.isEmpty() || HttpHeaderValidationUtil.validateToken(name) != -1) {
             throw new IllegalArgumentException("invalid response header name: \"" + name + "\"");
         }
         return name;
@@ -175,7 +177,7 @@ public final class Responder {
 
     /** Rejects header values with control characters such as CR and LF (response splitting). */
     static String checkedValue(String name, String value) {
-        if (io.netty.handler.codec.http.HttpHeaderValidationUtil.validateValidHeaderValue(value) != -1) {
+        if (HttpHeaderValidationUtil.validateValidHeaderValue(value) != -1) {
             throw new IllegalArgumentException("invalid value for response header " + name);
         }
         return value;
@@ -273,7 +275,7 @@ public final class Responder {
 
     public static FullHttpResponse build(int status, AsciiString contentType, ByteBuf content) {
         var res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), content,
-                HEADERS.newHeaders(), io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+                HEADERS.newHeaders(), EmptyHttpHeaders.INSTANCE);
         HttpHeaders h = res.headers();
         h.set(HttpHeaderNames.CONTENT_TYPE, contentType);
         return res;
@@ -281,7 +283,7 @@ public final class Responder {
 
     public static FullHttpResponse empty(int status) {
         return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), Unpooled.EMPTY_BUFFER,
-                HEADERS.newHeaders(), io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+                HEADERS.newHeaders(), EmptyHttpHeaders.INSTANCE);
     }
 
     public static FullHttpResponse json(ByteBufAllocator alloc, int status, byte[] body) {

@@ -3,14 +3,18 @@ package dev.brisk.internal.dispatch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brisk.internal.Settings;
 import dev.brisk.internal.binding.BodyReader;
+import dev.brisk.internal.binding.Validation;
 import dev.brisk.internal.model.ProviderDef;
 import dev.brisk.internal.model.RouteDef;
 import dev.brisk.internal.model.RouteModel;
 import dev.brisk.internal.routing.PathTemplate;
 import dev.brisk.internal.routing.RouteTable;
 import dev.brisk.internal.scan.StartupException;
+import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +26,7 @@ public final class RouteCompiler implements Binders.Runtime {
     private final ObjectMapper mapper;
     private final Overrides overrides;
     private final Map<ProviderDef, ProviderRuntime> providers = new IdentityHashMap<>();
-    private final java.util.List<Endpoint> endpoints = new java.util.ArrayList<>();
+    private final List<Endpoint> endpoints = new ArrayList<>();
 
     public RouteCompiler(Settings settings, RouteModel model, List<RouteDef> systemRoutes, ObjectMapper mapper, Overrides overrides) {
         this.mapper = mapper;
@@ -50,15 +54,15 @@ public final class RouteCompiler implements Binders.Runtime {
      * on an event loop) pays for it. Apps without constraints never load it.
      */
     private void warmUpValidation() {
-        var types = new java.util.LinkedHashSet<Class<?>>();
+        var types = new LinkedHashSet<Class<?>>();
         for (var e : endpoints) if (e.validation() != null) types.addAll(e.validation().types());
         for (var p : providers.values()) if (p.validation() != null) types.addAll(p.validation().types());
         if (types.isEmpty()) return;
         var t = new Thread(() -> {
             try {
-                dev.brisk.internal.binding.Validation.warmUp(types);
+                Validation.warmUp(types);
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger("dev.brisk").debug("Bean Validation warm-up failed", e);
+                LoggerFactory.getLogger("dev.brisk").debug("Bean Validation warm-up failed", e);
             }
         }, "brisk-validation-warmup");
         t.setDaemon(true);

@@ -1,6 +1,7 @@
 package dev.brisk.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.brisk.Request;
 import dev.brisk.Response;
 import dev.brisk.internal.binding.Errors;
@@ -58,7 +59,7 @@ public final class Exchange implements Request {
     public JsonNode jsonBody;
     public boolean jsonParsed;
     /** Set when the body was bound without building its tree: {@link #jsonTree()} builds it if an error report needs it. */
-    public com.fasterxml.jackson.databind.ObjectReader jsonDeferred;
+    public ObjectReader jsonDeferred;
     /** The finished response, waiting for earlier pipelined ones (event loop only). */
     public io.netty.handler.codec.http.FullHttpResponse response;
     /** Set when the connection closed before this exchange's turn. */
@@ -243,7 +244,6 @@ public final class Exchange implements Request {
         return form;
     }
 
-    /** The body bytes, as an array backed view when possible. */
     /** The JSON body as a tree, for error reports (null when absent or not parsed). */
     public JsonNode jsonTree() {
         var r = jsonDeferred;
@@ -258,6 +258,7 @@ public final class Exchange implements Request {
         return jsonBody;
     }
 
+    /** The body bytes, as an array backed view when possible. */
     public byte[] bodyArray() {
         if (bodyBytes == null) {
             var c = content;

@@ -406,8 +406,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Sink 
         }
         if (continuePending && queue.isEmpty() && head != null) {
             continuePending = false;
-            ctx.write(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
-            wrote = true;
+            sendContinue();
         }
         if (paused) updateBackpressure();
         if (queue.isEmpty() && st.reading == ConnState.NONE) st.idleSince = System.nanoTime();

@@ -88,24 +88,25 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
      * a space or tab (obs-fold).
      */
     private static long scanHeaderBlock(ByteBuf in, int start, int end) {
+        final long incomplete = 0xFFFFFFFFL;   // (int) -1
         long fold = 0;
         int i = start;
         while (i < end) {
             int lf = in.indexOf(i, end, (byte) '\n');
-            if (lf < 0) return -1L & 0xFFFFFFFFL | fold;
+            if (lf < 0) return incomplete | fold;
             int next = lf + 1;
-            if (next >= end) return 0xFFFFFFFFL | fold;
+            if (next >= end) return incomplete | fold;
             byte b = in.getByte(next);
             if (b == '\n') return next | fold;
             if (b == '\r') {
-                if (next + 1 >= end) return 0xFFFFFFFFL | fold;
+                if (next + 1 >= end) return incomplete | fold;
                 if (in.getByte(next + 1) == '\n') return (next + 1) | fold;
             } else if (b == ' ' || b == '\t') {
                 fold = 1L << 32;
             }
             i = next;
         }
-        return 0xFFFFFFFFL | fold;
+        return incomplete | fold;
     }
 
     @Override

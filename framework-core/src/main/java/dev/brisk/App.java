@@ -1,7 +1,12 @@
 package dev.brisk;
 
-import dev.brisk.internal.AppRuntime;
-import dev.brisk.internal.Settings;
+import dev.brisk.internal.app.AppConfig;
+import dev.brisk.internal.app.AppRuntime;
+import dev.brisk.internal.dispatch.DispatchConfig;
+import dev.brisk.internal.netty.ServerConfig;
+import dev.brisk.internal.scan.RouteSources;
+import dev.brisk.internal.spi.ApiInfo;
+import dev.brisk.internal.spi.DocsConfig;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +45,16 @@ public final class App {
         runtime.run("0.0.0.0", port);
     }
 
+    /**
+     * Starts the server on one interface ({@code "127.0.0.1"} for this machine only, {@code "0.0.0.0"}
+     * for all) and blocks until it is stopped (SIGTERM, Ctrl-C).
+     *
+     * @throws StartupException when the address is taken or a startup hook fails
+     */
+    public void run(String host, int port) {
+        runtime.run(host, port);
+    }
+
     /** Starts the server on all interfaces and returns at once. Port 0 picks a free port. */
     public Server start(int port) {
         return runtime.start("0.0.0.0", port);
@@ -70,12 +85,12 @@ public final class App {
 
     /** The title given to the builder. */
     public String title() {
-        return runtime.settings().title();
+        return runtime.api().title();
     }
 
     /** The version given to the builder. */
     public String version() {
-        return runtime.settings().version();
+        return runtime.api().version();
     }
 
     @Override
@@ -93,8 +108,9 @@ public final class App {
     /** Collects routes, dependencies and settings; {@link #build()} checks them all. */
     public static final class Builder {
         private final List<String> packages = new ArrayList<>();
-        private final List<Settings.Include> includes = new ArrayList<>();
-        private final List<Settings.LambdaRoute> lambdaRoutes = new ArrayList<>();
+        private final List<RouteSources.Include> includes = new ArrayList<>();
+        private final List<RouteSources.LambdaRoute> lambdaRoutes = new ArrayList<>();
+        private final List<Object> middleware = new ArrayList<>();
         private final Map<Class<?>, Object> provided = new LinkedHashMap<>();
         private final List<Class<?>> dependencies = new ArrayList<>();
         private final Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers = new LinkedHashMap<>();
@@ -133,13 +149,13 @@ public final class App {
 
         /** Registers the routes of an instance under an extra prefix (stacked before the router's own). */
         public Builder include(Object routes, String prefix) {
-            includes.add(new Settings.Include(Objects.requireNonNull(routes, "routes"), prefix));
+            includes.add(new RouteSources.Include(Objects.requireNonNull(routes, "routes"), prefix));
             return this;
         }
 
         /** Registers a route class, constructed with provided values, under an extra prefix. */
         public Builder include(Class<?> routes, String prefix) {
-            includes.add(new Settings.Include(Objects.requireNonNull(routes, "routes"), prefix));
+            includes.add(new RouteSources.Include(Objects.requireNonNull(routes, "routes"), prefix));
             return this;
         }
 
@@ -150,7 +166,7 @@ public final class App {
 
         /** Registers a route from a lambda: {@code route("GET", "/health", req -> "ok")}; it runs on the worker pool. */
         public Builder route(String method, String path, RouteHandler handler) {
-            lambdaRoutes.add(new Settings.LambdaRoute(method, path, handler));
+            lambdaRoutes.add(new RouteSources.LambdaRoute(method, path, handler));
             return this;
         }
 
@@ -163,6 +179,15 @@ public final class App {
         /** Runs the providers of these types for every route (e.g. an API-key check). */
         public Builder dependencies(Class<?>... types) {
             dependencies.addAll(List.of(types));
+            return this;
+        }
+
+        /**
+         * Runs middleware around every request, outermost first: the first one given (in this call or
+         * an earlier one) sees each request first and its response last. See {@link Middleware}.
+         */
+        public Builder middleware(Middleware... list) {
+            for (Middleware m : list) middleware.add(Objects.requireNonNull(m, "middleware"));
             return this;
         }
 
@@ -287,12 +312,15 @@ public final class App {
 
         /** Checks every route and dependency and returns the app; fails with a message naming the culprit. */
         public App build() {
-            var settings = new Settings(List.copyOf(packages), List.copyOf(includes), List.copyOf(lambdaRoutes),
-                    new LinkedHashMap<>(provided), List.copyOf(dependencies), new LinkedHashMap<>(exceptionHandlers),
-                    List.copyOf(startup), List.copyOf(shutdown), title, version, description, List.copyOf(servers),
-                    docs, openapiPath, docsPath, redocPath, workers, eventLoops, maxBodySize,
-                    headerTimeout, bodyTimeout, idleTimeout, shutdownGrace, blockingThreshold);
-            return new App(AppRuntime.create(settings));
+            var config = new AppConfig(
+                    new RouteSources(List.copyOf(packages), List.copyOf(includes), List.copyOf(lambdaRoutes),
+                            new LinkedHashMap<>(provided), List.copyOf(dependencies)),
+                    new ApiInfo(title, version, description, List.copyOf(servers)),
+                    new DocsConfig(docs, openapiPath, docsPath, redocPath),
+                    new ServerConfig(eventLoops, maxBodySize, headerTimeout, bodyTimeout, idleTimeout, shutdownGrace),
+                    new DispatchConfig(workers, blockingThreshold, new LinkedHashMap<>(exceptionHandlers), List.copyOf(middleware)),
+                    List.copyOf(startup), List.copyOf(shutdown));
+            return new App(AppRuntime.create(config));
         }
 
         private static Duration positive(Duration d) {

@@ -1,10 +1,15 @@
 package dev.brisk;
 
+import dev.brisk.internal.dispatch.ResponseAccess;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * An HTTP response under the handler's control. Return one to choose status, headers, cookies and
@@ -13,6 +18,9 @@ import java.util.Objects;
  *
  * <p>The body may be {@code null} (empty), a {@code String} (text/plain unless a content type is
  * set), a {@code byte[]} (application/octet-stream unless set) or any other object (JSON).
+ *
+ * <p>A {@link Middleware} receives the response on its way out as a {@code Response} too: its body is
+ * then already encoded ({@link #body()} returns the bytes), and setting another body replaces it.
  */
 public final class Response {
     private int status;
@@ -20,6 +28,37 @@ public final class Response {
     private String contentType;
     private List<Map.Entry<String, String>> headers;
     private List<SetCookie> cookies;
+    // A response on its way out through middleware: what it was made from, its encoded body on demand,
+    // and whether the body was replaced since.
+    private Object outgoing;
+    private Supplier<byte[]> encoded;
+    private boolean bodyReplaced;
+
+    static {
+        ResponseAccess.install(new ResponseAccess.Bridge() {
+            @Override
+            public Response outgoing(Object from, int status, String contentType, List<Map.Entry<String, String>> headers,
+                                     Supplier<byte[]> encoded) {
+                var r = new Response();
+                r.status = status;
+                r.contentType = contentType;
+                r.headers = headers;
+                r.outgoing = from;
+                r.encoded = encoded;
+                return r;
+            }
+
+            @Override
+            public Object origin(Response r) {
+                return r.outgoing;
+            }
+
+            @Override
+            public boolean bodyReplaced(Response r) {
+                return r.bodyReplaced;
+            }
+        });
+    }
 
     /** An empty response with no status chosen yet (200 when sent as a return value). */
     public Response() {
@@ -81,11 +120,21 @@ public final class Response {
     /** Sets the body: {@code null}, a {@code String}, a {@code byte[]} or an object to encode as JSON. */
     public Response body(Object body) {
         this.body = body;
+        this.encoded = null;
+        this.bodyReplaced = true;
         return this;
     }
 
-    /** The body as set, or {@code null}. */
+    /**
+     * The body as set, or {@code null}. On a response passing through middleware, the encoded bytes
+     * ({@code byte[]}; {@code null} when the body is empty or streamed).
+     */
     public Object body() {
+        var e = encoded;
+        if (e != null) {
+            encoded = null;
+            body = e.get();
+        }
         return body;
     }
 
@@ -118,6 +167,43 @@ public final class Response {
     /** The headers added so far, in order. */
     public List<Map.Entry<String, String>> headers() {
         return headers == null ? List.of() : Collections.unmodifiableList(headers);
+    }
+
+    /** The first value of a header (case-insensitive name; {@code Content-Type} included). */
+    public Optional<String> header(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.equalsIgnoreCase("Content-Type") && contentType != null) return Optional.of(contentType);
+        if (headers != null) {
+            for (var e : headers) if (e.getKey().equalsIgnoreCase(name)) return Optional.of(e.getValue());
+        }
+        return Optional.empty();
+    }
+
+    /** Every value of a header (case-insensitive name), in order. */
+    public List<String> headers(String name) {
+        Objects.requireNonNull(name, "name");
+        var out = new ArrayList<String>(1);
+        if (name.equalsIgnoreCase("Content-Type") && contentType != null) out.add(contentType);
+        if (headers != null) {
+            for (var e : headers) if (e.getKey().equalsIgnoreCase(name)) out.add(e.getValue());
+        }
+        return out;
+    }
+
+    /** Replaces every value of a header with {@code value} ({@code Content-Type} sets the content type). */
+    public Response setHeader(String name, String value) {
+        Objects.requireNonNull(value, "value");
+        if (name.equalsIgnoreCase("Content-Type")) return contentType(value);
+        removeHeader(name);
+        return header(name, value);
+    }
+
+    /** Removes every value of a header ({@code Content-Type} included). */
+    public Response removeHeader(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.equalsIgnoreCase("Content-Type")) contentType = null;
+        if (headers != null) headers.removeIf(e -> e.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)));
+        return this;
     }
 
     /** Sets a cookie. */

@@ -1,18 +1,19 @@
 package dev.brisk.bench;
 
 import dev.brisk.App;
-import dev.brisk.internal.AppRuntime;
-import dev.brisk.internal.dispatch.Endpoint;
-import dev.brisk.internal.dispatch.Responder;
-import dev.brisk.internal.dispatch.RouteCompiler;
-import dev.brisk.internal.dispatch.Sink;
-import dev.brisk.internal.http.Exchange;
-import dev.brisk.internal.routing.RouteTable;
+import dev.brisk.Workers;
+import dev.brisk.internal.app.AppRuntime;
+import dev.brisk.internal.dispatch.Dispatch;
+import dev.brisk.internal.dispatch.WorkerPool;
+import dev.brisk.internal.http.Body;
+import dev.brisk.internal.http.ConnectionInfo;
+import dev.brisk.internal.http.Reply;
+import dev.brisk.internal.http.ReplySink;
+import dev.brisk.internal.http.RequestView;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -33,10 +34,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One request through Brisk's own part of the path, without the HTTP codec: a new {@link Exchange}
- * over an already decoded request head (and body buffer), route lookup as the connection does it,
- * {@link Endpoint#run} (binding, validation, invoke, JSON into a pooled buffer), then
- * {@link Responder#finish} (length, date) and release, as the connection's writer would. The routes
+ * One request through Brisk's own part of the path, without the HTTP codec: a new {@link RequestView}
+ * over an already decoded request head (and body buffer), handed to the {@link Dispatch} as the
+ * connection does it (route lookup, chain, binding, validation, invoke, JSON into a pooled buffer),
+ * then the {@link Reply} is released, as the connection's writer would after encoding it. The routes
  * are the bench example's, all event-loop routes, so each operation completes synchronously on the
  * benchmark thread. The score is requests per second on one thread; {@code postValid / json} is
  * the "post-valid vs json" ratio of issue 3 for Brisk's share of the work.
@@ -49,19 +50,21 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 public class EndpointBenchmark {
 
-    /** Keeps the one response an event-loop route sends synchronously. */
-    static final class Capture implements Sink {
-        FullHttpResponse response;
+    /** Keeps the one reply an event-loop route sends synchronously. */
+    static final class Capture implements ReplySink {
+        Reply response;
 
         @Override
-        public void send(Exchange ex, FullHttpResponse res) {
-            if (response != null) throw new IllegalStateException("two responses for " + ex);
+        public void reply(Reply res) {
+            if (response != null) throw new IllegalStateException("two replies");
             response = res;
         }
     }
 
     private App app;
-    private RouteCompiler routes;
+    private Dispatch routes;
+    private WorkerPool workers;
+    private ConnectionInfo connection;
     private EmbeddedChannel channel;
     private final Capture capture = new Capture();
     private HttpRequest plaintext, json, item, search, post, postBad;
@@ -70,8 +73,10 @@ public class EndpointBenchmark {
     @Setup
     public void setup() {
         app = BenchRoutes.app();
-        routes = AppRuntime.of(app).compiled();
+        workers = new WorkerPool(Workers.platform(1, 1));
+        routes = AppRuntime.of(app).compiled().dispatcher(workers);
         channel = new EmbeddedChannel();
+        connection = new ConnectionInfo(channel.eventLoop(), channel.alloc(), null, null, java.util.Map.of());
         plaintext = get("/plaintext");
         json = get("/json");
         item = get("/items/42?q=hello");
@@ -93,6 +98,7 @@ public class EndpointBenchmark {
         validBody.release();
         invalidBody.release();
         channel.finishAndReleaseAll();
+        workers.shutdown(0);
     }
 
     private static HttpRequest get(String uri) {
@@ -114,36 +120,30 @@ public class EndpointBenchmark {
         return Unpooled.directBuffer(b.length).writeBytes(b);
     }
 
-    private void expect(FullHttpResponse res, int status, String body) {
+    private void expect(Reply res, int status, String body) {
         try {
-            String text = res.content().toString(StandardCharsets.UTF_8);
-            if (res.status().code() != status || body != null && !body.equals(text)) {
+            String text = res.body() instanceof Body.Bytes b ? b.content().toString(StandardCharsets.UTF_8) : "";
+            if (res.status() != status || body != null && !body.equals(text)) {
                 throw new IllegalStateException("got " + res.status() + " " + text + ", wanted " + status + " " + body);
             }
         } finally {
-            res.release();
+            res.discard();
         }
     }
 
-    /** What HttpConnection.dispatch + complete + drain do around the endpoint, minus the queue. */
-    private FullHttpResponse request(HttpRequest head, ByteBuf content) {
-        var ex = new Exchange(channel, head, content, 0, true);
-        RouteTable.Lookup<Endpoint> found = routes.lookup(head.method().name(), ex.rawPath());
-        Endpoint ep = found.endpoint();
-        ex.endpoint = ep;
-        ex.pathNames = ep.pathNames;
-        ex.pathValues = found.values();
-        ep.run(ex, capture);
-        FullHttpResponse res = capture.response;
+    /** What HttpConnection does around the dispatcher for a complete request, minus the queue and the encoding. */
+    private Reply request(HttpRequest head, ByteBuf content) {
+        var req = new RequestView(connection, head, content);
+        routes.dispatch(req, capture);
+        Reply res = capture.response;
         capture.response = null;
-        ex.release();
-        Responder.finish(res, true, false);
+        req.release();
         return res;
     }
 
-    private static int done(FullHttpResponse res) {
-        int n = res.status().code() + res.content().readableBytes();
-        res.release();
+    private static int done(Reply res) {
+        int n = res.status() + (int) res.body().length();
+        res.discard();
         return n;
     }
 
@@ -182,23 +182,23 @@ public class EndpointBenchmark {
         return done(sendPostInvalid());
     }
 
-    FullHttpResponse sendPlaintext() {
+    Reply sendPlaintext() {
         return request(plaintext, Unpooled.EMPTY_BUFFER);
     }
 
-    FullHttpResponse sendJson() {
+    Reply sendJson() {
         return request(json, Unpooled.EMPTY_BUFFER);
     }
 
-    FullHttpResponse sendItemQuery() {
+    Reply sendItemQuery() {
         return request(item, Unpooled.EMPTY_BUFFER);
     }
 
-    FullHttpResponse sendPostValid() {
+    Reply sendPostValid() {
         return request(post, validBody.retainedDuplicate());
     }
 
-    FullHttpResponse sendPostInvalid() {
+    Reply sendPostInvalid() {
         return request(postBad, invalidBody.retainedDuplicate());
     }
 }

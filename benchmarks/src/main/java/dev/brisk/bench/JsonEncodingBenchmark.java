@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.brisk.bench.BenchRoutes.Item;
 import dev.brisk.bench.BenchRoutes.Message;
-import dev.brisk.internal.dispatch.Responder;
-import dev.brisk.internal.http.Exchange;
+import dev.brisk.internal.dispatch.ResultMapper;
+import dev.brisk.internal.http.Replies;
+import dev.brisk.internal.http.Reply;
 import dev.brisk.internal.json.Json;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -37,12 +38,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A handler's result to response bytes. {@code responderPooled} is what Brisk does
- * ({@link Responder#encodeJson}: the route's precompiled {@link ObjectWriter} writing through a
+ * ({@link ResultMapper#encodeJson}: the route's precompiled {@link ObjectWriter} writing through a
  * {@code ByteBufOutputStream} into a buffer of the channel's allocator); {@code writerBytes} and
  * {@code mapperBytes} are Jackson's {@code writeValueAsBytes} with the precompiled writer and with
  * the mapper (type looked up per call); {@code bytesThenCopy} is the byte[] route followed by a copy
- * into a pooled buffer; {@code responderSuccess} is the whole response object as the connection gets
- * it ({@link Responder#success} + {@link Responder#finish}: status, content type, length, date).
+ * into a pooled buffer; {@code responderSuccess} is the reply object the dispatcher hands to the
+ * transport ({@link Reply}: status, content type, body buffer).
  * Every buffer is released in the operation.
  */
 @State(Scope.Thread)
@@ -58,12 +59,11 @@ public class JsonEncodingBenchmark {
     public String payload;
 
     private ObjectMapper mapper;
-    private Responder responder;
+    private ResultMapper responder;
     private ObjectWriter writer;
     private Object value;
     private ByteBufAllocator alloc;
     private EmbeddedChannel channel;
-    private Exchange exchange;
 
     @SuppressWarnings("unused")
     private static List<Item> listShape() {
@@ -73,7 +73,7 @@ public class JsonEncodingBenchmark {
     @Setup
     public void setup() throws Exception {
         mapper = Json.create(1 << 20);
-        responder = new Responder(mapper, Map.of());
+        responder = new ResultMapper(mapper);
         Type type;
         if (payload.equals("message")) {
             value = new Message("Hello, World!");
@@ -87,8 +87,6 @@ public class JsonEncodingBenchmark {
         writer = responder.writerFor(type);
         channel = new EmbeddedChannel();
         alloc = channel.alloc();
-        var head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/json");
-        exchange = new Exchange(channel, head, Unpooled.EMPTY_BUFFER, 0, true);
         ByteBuf b = responder.encodeJson(alloc, writer, value);
         try {
             if (!b.toString(java.nio.charset.StandardCharsets.UTF_8).equals(mapper.writeValueAsString(value))) {
@@ -136,13 +134,12 @@ public class JsonEncodingBenchmark {
         return n;
     }
 
-    /** The full response object: encode + DefaultFullHttpResponse + headers (content type, length, date). */
+    /** The reply object: encode into a pooled buffer + the {@link Reply} around it. */
     @Benchmark
     public int responderSuccess() throws IOException {
-        FullHttpResponse res = responder.success(exchange, value, 200, writer, false);
-        Responder.finish(res, true, false);
-        int n = res.content().readableBytes() + res.headers().size();
-        res.release();
+        Reply res = Reply.bytes(200, Replies.JSON, responder.encodeJson(alloc, writer, value));
+        int n = (int) res.body().length() + res.headerCount();
+        res.discard();
         return n;
     }
 }

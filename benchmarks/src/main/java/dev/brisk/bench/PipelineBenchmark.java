@@ -1,6 +1,7 @@
 package dev.brisk.bench;
 
-import dev.brisk.internal.netty.NettyServer;
+import dev.brisk.internal.app.AppRuntime;
+import dev.brisk.internal.app.RunningServer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -34,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The whole server: raw HTTP/1.1 request bytes in, response bytes out, through the real pipeline
  * ({@code StrictRequestDecoder}, {@code ResponseEncoder}, {@code HttpConnection}) started with
- * {@link NettyServer#startLocal} on Netty's in-VM transport (no socket, no syscalls). One client
+ * {@link AppRuntime#startLocal} on Netty's in-VM transport (no socket, no syscalls). One client
  * connection writes {@value #DEPTH} pipelined requests at once and waits for their
  * {@value #DEPTH} responses (counted by a minimal parser that checks each status); the score is
  * requests per second. {@code jsonNoPipelining} sends one request at a time: a round trip, thread
@@ -142,7 +143,7 @@ public class PipelineBenchmark {
         }
     }
 
-    private NettyServer server;
+    private RunningServer server;
     private MultiThreadIoEventLoopGroup clientGroup;
     private Channel client;
     private final Responses responses = new Responses();
@@ -150,7 +151,7 @@ public class PipelineBenchmark {
 
     @Setup
     public void setup() throws Exception {
-        server = NettyServer.startLocal(BenchRoutes.app(), new LocalAddress("brisk-bench-" + UUID.randomUUID()));
+        server = AppRuntime.of(BenchRoutes.app()).startLocal(new LocalAddress("brisk-bench-" + UUID.randomUUID()));
         clientGroup = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
         client = new Bootstrap().group(clientGroup).channel(LocalChannel.class).handler(responses)
                 .connect(server.localAddress()).sync().channel();

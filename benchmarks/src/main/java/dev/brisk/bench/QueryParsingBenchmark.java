@@ -1,6 +1,7 @@
 package dev.brisk.bench;
 
-import dev.brisk.internal.http.Exchange;
+import dev.brisk.internal.http.ConnectionInfo;
+import dev.brisk.internal.http.RequestView;
 import dev.brisk.internal.http.UrlDecoding;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -25,9 +26,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Query-string access through {@link Exchange#queryValue}/{@link Exchange#queryValues}, which parse
- * the whole query on first use and cache it per exchange. Each operation therefore makes a new
- * {@code Exchange} (as every request does) and reads the values a handler would; {@code exchangeOnly}
+ * Query-string access through {@link RequestView#queryValue}/{@link RequestView#queryValues}, which parse
+ * the whole query on first use and cache it per request. Each operation therefore makes a new
+ * {@code RequestView} (as every request does) and reads the values a handler would; {@code exchangeOnly}
  * is that creation alone, to subtract. {@code decode*} time {@link UrlDecoding} by itself.
  */
 @State(Scope.Thread)
@@ -43,11 +44,13 @@ public class QueryParsingBenchmark {
     private String plainUri = "/search?q=helloworld";
     private String encodedQuery = ENCODED_QUERY;
     private EmbeddedChannel channel;
+    private ConnectionInfo connection;
     private HttpRequest single, five, encoded, none, repeated;
 
     @Setup
     public void setup() {
         channel = new EmbeddedChannel();
+        connection = new ConnectionInfo(channel.eventLoop(), channel.alloc(), null, null, java.util.Map.of());
         single = get("/items/42?q=hello");
         five = get("/search?a=1&b=2&c=3&d=4&q=hello");
         encoded = get("/search?" + ENCODED_QUERY);
@@ -71,13 +74,13 @@ public class QueryParsingBenchmark {
         return req;
     }
 
-    private Exchange exchange(HttpRequest head) {
-        return new Exchange(channel, head, Unpooled.EMPTY_BUFFER, 0, true);
+    private RequestView exchange(HttpRequest head) {
+        return new RequestView(connection, head, Unpooled.EMPTY_BUFFER);
     }
 
     /** Creating the exchange only (baseline for the others). */
     @Benchmark
-    public Exchange exchangeOnly() {
+    public RequestView exchangeOnly() {
         return exchange(single);
     }
 

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.brisk.transport.LeakCheck;
 import dev.brisk.Get;
 import dev.brisk.Server;
-import dev.brisk.internal.netty.NettyServer;
+import dev.brisk.internal.app.RunningServer;
 import dev.brisk.transport.RawHttp;
 import dev.brisk.transport.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +57,7 @@ class BlockingDetectorTest {
 
     private void start(Duration threshold) {
         server = TestServers.start(b -> b.eventLoops(1).blockingThreshold(threshold), new Routes());
-        ((NettyServer) server).detector().listener = warnings::add;
+        ((RunningServer) server).detector().listener = warnings::add;
     }
 
     @AfterEach
@@ -157,7 +157,7 @@ class BlockingDetectorTest {
     @Test
     void zeroThresholdTurnsItOff() throws Exception {
         start(Duration.ZERO);
-        assertThat(((NettyServer) server).detector().enabled()).isFalse();
+        assertThat(((RunningServer) server).detector().enabled()).isFalse();
         call("/block");
         Thread.sleep(300);
         assertThat(warnings).isEmpty();

@@ -61,9 +61,9 @@ class ResponseWireFormatTest {
             String raw = new String(c.socket().getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(raw).matches("HTTP/1\\.1 200 OK\r\n"
                     + "content-type: text/plain; charset=utf-8\r\n"
-                    + "connection: close\r\n"
                     + "content-length: 5\r\n"
                     + "date: [A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT\r\n"
+                    + "connection: close\r\n"
                     + "\r\n"
                     + "hello");
         }

@@ -1,7 +1,7 @@
 package dev.brisk.openapi;
 
 import dev.brisk.App;
-import dev.brisk.internal.AppRuntime;
+import dev.brisk.internal.app.AppRuntime;
 import dev.brisk.openapi.internal.DocumentCache;
 import io.swagger.v3.oas.models.OpenAPI;
 
@@ -24,12 +24,12 @@ public final class OpenApi {
 
     /** The document as compact JSON, exactly as served at the app's {@code openapiPath}. */
     public static String json(App app) {
-        return DocumentCache.of(runtime(app)).json();
+        return cache(app).get().json();
     }
 
     /** The document as indented JSON, for files meant to be read and diffed. */
     public static String prettyJson(App app) {
-        return DocumentCache.of(runtime(app)).prettyJson();
+        return cache(app).get().prettyJson();
     }
 
     /**
@@ -37,10 +37,11 @@ public final class OpenApi {
      * (changes would not reach {@link #json(App)} anyway).
      */
     public static OpenAPI document(App app) {
-        return DocumentCache.of(runtime(app)).document();
+        return cache(app).get().document();
     }
 
-    private static AppRuntime runtime(App app) {
-        return AppRuntime.of(Objects.requireNonNull(app, "app"));
+    private static DocumentCache cache(App app) {
+        var rt = AppRuntime.of(Objects.requireNonNull(app, "app"));
+        return rt.state(DocumentCache.class, () -> new DocumentCache(rt.model(), rt.api(), rt.mapper()));
     }
 }

@@ -2,7 +2,7 @@ package dev.brisk.openapi;
 
 import dev.brisk.App;
 import dev.brisk.Get;
-import dev.brisk.internal.AppRuntime;
+import dev.brisk.internal.app.AppRuntime;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -44,6 +44,7 @@ final class Connection {
 
     private final Channel channel;
     private final Handler handler;
+    private final ConnectionObserver observer = new ConnectionObserver();
     private int exchanges;
 
     private Connection(Channel channel, Handler handler) {
@@ -69,6 +70,16 @@ final class Connection {
             throw new IllegalStateException("Cannot connect to the in-VM server " + address + ": " + future.cause(), future.cause());
         }
         return new Connection(future.channel(), handler);
+    }
+
+    /** What the app reports about this connection's requests. */
+    ConnectionObserver observer() {
+        return observer;
+    }
+
+    /** This end's address, which the server sees as the remote address. */
+    java.net.SocketAddress localAddress() {
+        return channel.localAddress();
     }
 
     boolean isOpen() {

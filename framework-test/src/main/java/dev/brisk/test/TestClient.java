@@ -3,8 +3,8 @@ package dev.brisk.test;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brisk.App;
-import dev.brisk.internal.AppRuntime;
-import dev.brisk.internal.netty.NettyServer;
+import dev.brisk.internal.app.AppRuntime;
+import dev.brisk.internal.app.RunningServer;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.local.LocalAddress;
@@ -66,9 +66,8 @@ public final class TestClient implements AutoCloseable {
     private final AppRuntime runtime;
     private final Options options;
     private final LocalAddress address;
-    private final NettyServer server;
+    private final RunningServer server;
     private final ObjectMapper mapper;
-    private final ServerErrors errors;
     private final CookieJar cookies = new CookieJar();
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<Class<?>, Optional<Supplier<?>>> replaced = new LinkedHashMap<>();
@@ -81,8 +80,7 @@ public final class TestClient implements AutoCloseable {
         this.runtime = AppRuntime.of(app);
         this.mapper = runtime.mapper();
         this.address = new LocalAddress("brisk-test-" + IDS.incrementAndGet());
-        this.server = NettyServer.startLocal(app, address);
-        this.errors = ServerErrors.attach(runtime.compiled().responder());
+        this.server = runtime.startLocal(address);
     }
 
     /** Starts {@code app} in this JVM (its startup hooks run now) with the default options. */
@@ -185,11 +183,13 @@ public final class TestClient implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) return;
         try {
             var c = connection;
-            if (c != null) c.close();
+            if (c != null) {
+                c.close();
+                runtime.connectionHooks().remove(c.localAddress());
+            }
             server.close();
         } finally {
             restoreOverrides();
-            errors.detach();
         }
     }
 
@@ -230,11 +230,11 @@ public final class TestClient implements AutoCloseable {
             throw new IllegalStateException("Interrupted while waiting to send " + line, e);
         }
         TestResponse response;
-        ServerErrors.Slot slot = null;
+        ConnectionObserver observer;
         try {
             ensureOpen();
-            slot = errors.begin();
             FullHttpResponse res = roundTrip(rb, target, line, deadline);
+            observer = connection.observer();
             try {
                 var headers = new ArrayList<Map.Entry<String, String>>(res.headers().size());
                 for (var e : res.headers()) headers.add(Map.entry(e.getKey(), e.getValue()));
@@ -245,12 +245,19 @@ public final class TestClient implements AutoCloseable {
             }
             var setCookies = response.headers().get("Set-Cookie");
             if (setCookies != null) cookies.update(setCookies);
+            // Like Starlette's TestClient: the response returns once its background tasks have run.
+            if (!observer.awaitIdle(deadline)) {
+                throw timeout(line, " (its background tasks were still running)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the background tasks of " + line, e);
         } finally {
-            if (slot != null) errors.end(slot);
             lock.unlock();
         }
-        if (response.status() == 500 && options.raiseServerExceptions) {
-            Throwable t = slot.first();
+        if (options.raiseServerExceptions) {
+            Throwable t = response.status() == 500 ? observer.firstServerError() : null;
+            if (t == null) t = observer.firstTaskFailure();
             if (t instanceof RuntimeException re) throw re;
             if (t instanceof Error e) throw e;
             if (t != null) throw new ServerException(line, t);
@@ -265,9 +272,12 @@ public final class TestClient implements AutoCloseable {
             if (remaining <= 0) throw timeout(line, "");
             Connection c = connection;
             if (c == null || !c.isOpen()) {
+                if (c != null) runtime.connectionHooks().remove(c.localAddress());
                 c = Connection.open(server.group(), address, remaining);
+                runtime.connectionHooks().put(c.localAddress(), c.observer());
                 connection = c;
             }
+            c.observer().reset();
             boolean reused = c.reused();
             try {
                 return c.exchange(rb.toNetty(target), Math.max(1, deadline - System.nanoTime()));

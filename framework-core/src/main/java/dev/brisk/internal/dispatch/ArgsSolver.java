@@ -1,7 +1,7 @@
 package dev.brisk.internal.dispatch;
 
 import dev.brisk.internal.dispatch.Binders.ArgBinder;
-import dev.brisk.internal.http.Exchange;
+
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,11 +16,11 @@ final class ArgsSolver {
     }
 
     /** Returns {@code Object[]} or a {@code CompletableFuture<Object[]>}. */
-    static Object solve(ArgBinder[] binders, int argCount, Exchange ex, boolean canBlock) throws Throwable {
+    static Object solve(ArgBinder[] binders, int argCount, Call ex, boolean canBlock) throws Throwable {
         return run(binders, new Object[argCount], 0, ex, canBlock, null);
     }
 
-    private static Object run(ArgBinder[] bs, Object[] args, int start, Exchange ex, boolean canBlock,
+    private static Object run(ArgBinder[] bs, Object[] args, int start, Call ex, boolean canBlock,
                               CompletableFuture<Object[]> promise) throws Throwable {
         for (int i = start; i < bs.length; i++) {
             Object v;
@@ -32,7 +32,7 @@ final class ArgsSolver {
                     } else {
                         var pr = promise != null ? promise : new CompletableFuture<Object[]>();
                         final int idx = i;
-                        p.future().whenComplete((val, err) -> ex.channel.eventLoop().execute(() -> {
+                        p.future().whenComplete((val, err) -> ex.request().connection().loop().execute(() -> {
                             if (err != null) {
                                 pr.completeExceptionally(unwrap(err));
                                 return;

@@ -11,7 +11,8 @@ import dev.brisk.internal.binding.ConversionException;
 import dev.brisk.internal.binding.FlatRecordReader;
 import dev.brisk.internal.binding.Loc;
 import dev.brisk.internal.binding.Scalar;
-import dev.brisk.internal.http.Exchange;
+import dev.brisk.internal.http.UrlEncoded;
+
 import dev.brisk.internal.model.ParamDef;
 import dev.brisk.internal.model.ParamDef.Container;
 import dev.brisk.internal.model.ParamKind;
@@ -37,7 +38,7 @@ final class Binders {
             this.index = index;
         }
 
-        abstract Object bind(Exchange ex) throws Throwable;
+        abstract Object bind(Call ex) throws Throwable;
     }
 
     /** Binders for a method's parameters, in FastAPI's error order (dependencies first, then path, query ...). */
@@ -49,10 +50,13 @@ final class Binders {
     static ArgBinder of(ParamDef p, String[] pathNames, Runtime rt) {
         return switch (p.kind()) {
             case REQUEST -> new ArgBinder(p.index()) {
-                @Override Object bind(Exchange ex) { return ex; }
+                @Override Object bind(Call ex) { return ex.request(); }
             };
             case RESPONSE -> new ArgBinder(p.index()) {
-                @Override Object bind(Exchange ex) { return ex.responseParamCreate(); }
+                @Override Object bind(Call ex) { return ex.responseParamCreate(); }
+            };
+            case BACKGROUND -> new ArgBinder(p.index()) {
+                @Override Object bind(Call ex) { return ex.tasks(); }
             };
             case DEPENDS -> new DependsBinder(p, rt.provider(p.dependency()), rt.overrides());
             case BODY -> new BodyBinder(p, rt.bodyReader(), rt.mapper());
@@ -107,35 +111,33 @@ final class Binders {
             this.loc = Loc.root(kind.locRoot()).child(wire);
         }
 
-        private String one(Exchange ex) {
+        private String one(Call ex) {
             return switch (kind) {
-                case PATH -> pathIndex >= 0 && pathIndex < ex.pathValues.length ? ex.pathValues[pathIndex] : byName(ex);
-                case QUERY -> ex.queryValue(wire);
-                case HEADER -> ex.head.headers().get(wire);
-                case COOKIE -> ex.cookieValue(wire);
-                case FORM -> {
-                    var l = form(ex).get(wire);
-                    yield l == null ? null : l.get(0);
+                case PATH -> {
+                    String v = pathIndex >= 0 ? ex.request().pathValue(pathIndex) : null;
+                    yield v != null ? v : byName(ex);
                 }
+                case QUERY -> ex.request().queryValue(wire);
+                case HEADER -> ex.request().headerValue(wire);
+                case COOKIE -> ex.request().cookieValue(wire);
+                case FORM -> form(ex).first(wire);
                 default -> throw new IllegalStateException();
             };
         }
 
-        private String byName(Exchange ex) {
-            String[] names = ex.pathNames;
-            for (int i = 0; i < names.length; i++) if (names[i].equals(wire)) return ex.pathValues[i];
-            return null;
+        private String byName(Call ex) {
+            return ex.request().pathParam(wire).orElse(null);
         }
 
-        private List<String> all(Exchange ex) {
+        private List<String> all(Call ex) {
             return switch (kind) {
-                case QUERY -> ex.queryValues(wire);
-                case HEADER -> ex.head.headers().getAll(wire);
+                case QUERY -> ex.request().queryValues(wire);
+                case HEADER -> ex.request().headerMap().getAll(wire);
                 case COOKIE -> {
-                    String v = ex.cookieValue(wire);
+                    String v = ex.request().cookieValue(wire);
                     yield v == null ? List.of() : List.of(v);
                 }
-                case FORM -> form(ex).getOrDefault(wire, List.of());
+                case FORM -> form(ex).all(wire);
                 default -> {
                     String v = one(ex);
                     yield v == null ? List.of() : List.of(v);
@@ -143,17 +145,17 @@ final class Binders {
             };
         }
 
-        private static Map<String, List<String>> form(Exchange ex) {
-            String ct = ex.head.headers().get(HttpHeaderNames.CONTENT_TYPE);
-            if (ex.hasBody() && (ct == null || !ct.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33))) {
+        private static UrlEncoded form(Call ex) {
+            String ct = ex.request().headerValue(HttpHeaderNames.CONTENT_TYPE);
+            if (ex.request().hasBody() && (ct == null || !ct.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33))) {
                 throw new HttpException(415, "Unsupported Media Type: expected application/x-www-form-urlencoded, got "
                         + (ct == null ? "no Content-Type" : ct));
             }
-            return ex.form();
+            return ex.request().formParams();
         }
 
         @Override
-        Object bind(Exchange ex) {
+        Object bind(Call ex) {
             if (container == Container.LIST || container == Container.SET) {
                 List<String> raw = all(ex);
                 if (raw.isEmpty() && defaultValue != null) raw = List.of(defaultValue);
@@ -225,20 +227,20 @@ final class Binders {
         }
 
         /** Parses the body once per request; null when absent or malformed (the error is recorded). */
-        private static void requireJson(Exchange ex) {
-            String ct = ex.head.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        private static void requireJson(Call ex) {
+            String ct = ex.request().headerValue(HttpHeaderNames.CONTENT_TYPE);
             if (!isJson(ct)) {
                 throw new HttpException(415, "Unsupported Media Type: expected application/json, got " + ct);
             }
         }
 
-        private JsonNode tree(Exchange ex) {
+        private JsonNode tree(Call ex) {
             if (ex.jsonParsed) return ex.jsonBody;
             ex.jsonParsed = true;
             ex.jsonDeferred = null;
-            if (!ex.hasBody()) return null;
+            if (!ex.request().hasBody()) return null;
             requireJson(ex);
-            byte[] bytes = ex.bodyArray();
+            byte[] bytes = ex.request().bodyArray();
             try {
                 JsonNode n = treeReader.readTree(bytes);
                 if (n == null || n.isMissingNode()) {
@@ -263,10 +265,10 @@ final class Binders {
         }
 
         @Override
-        Object bind(Exchange ex) {
-            if (fast != null && !ex.jsonParsed && ex.hasBody() && !(ex.endpoint instanceof Endpoint e && e.embedBodies)) {
+        Object bind(Call ex) {
+            if (fast != null && !ex.jsonParsed && ex.request().hasBody() && !ex.embedsBodies()) {
                 requireJson(ex);
-                Object v = fast.read(ex.bodyArray());
+                Object v = fast.read(ex.request().bodyArray());
                 if (v != FlatRecordReader.FALLBACK) {
                     ex.jsonDeferred = treeReader;
                     return optional ? Optional.of(v) : v;
@@ -275,7 +277,7 @@ final class Binders {
             JsonNode root = tree(ex);
             if (ex.jsonInvalid) return null;
             // A route whose handler and dependencies take several bodies expects each under its name.
-            boolean embed = this.embed || ex.endpoint instanceof Endpoint e && e.embedBodies;
+            boolean embed = this.embed || ex.embedsBodies();
             Loc loc = embed ? embeddedLoc : this.loc;
             JsonNode n = root;
             if (embed && root != null) {
@@ -317,7 +319,7 @@ final class Binders {
         }
 
         @Override
-        Object bind(Exchange ex) throws Throwable {
+        Object bind(Call ex) throws Throwable {
             Object v = provider.get(ex, useCache, overrides);
             if (optionalWrap) {
                 if (v instanceof Pending p) return new Pending(p.future().thenApply(Optional::ofNullable));

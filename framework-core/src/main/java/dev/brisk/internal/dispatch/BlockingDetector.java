@@ -86,7 +86,7 @@ public final class BlockingDetector {
     }
 
     /** Marks the route now running on this loop (named in a warning). */
-    static void enter(String route) {
+    public static void enter(String route) {
         LoopState s = CURRENT.getIfExists();
         if (s != null) {
             s.route = route;

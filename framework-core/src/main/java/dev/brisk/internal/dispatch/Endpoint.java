@@ -6,20 +6,30 @@ import dev.brisk.Response;
 import dev.brisk.RouteHandler;
 import dev.brisk.internal.binding.BodyReader.Types;
 import dev.brisk.internal.dispatch.Binders.ArgBinder;
-import dev.brisk.internal.http.Exchange;
+import dev.brisk.internal.http.Replies;
+import dev.brisk.internal.http.Reply;
+import dev.brisk.internal.http.ReplySink;
 import dev.brisk.internal.model.ParamDef;
+import dev.brisk.internal.model.ParamKind;
 import dev.brisk.internal.model.ProviderDef;
 import dev.brisk.internal.model.RouteDef;
-import dev.brisk.internal.routing.PathTemplate;
-import io.netty.handler.codec.http.FullHttpResponse;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** A route compiled for the request path: binders, invoker, validation plan and result writer. */
-public final class Endpoint {
+/**
+ * A route's innermost step: extension hooks, bind and solve dependencies (collecting every error),
+ * validate, invoke, and map the result or the error to a {@link Reply}. Nothing escapes as an
+ * exception: every outcome is a reply to {@code out}.
+ */
+public final class Endpoint implements Route.Terminal {
     public final RouteDef def;
     public final String[] pathNames;
     final boolean async;
@@ -34,22 +44,26 @@ public final class Endpoint {
     private final ParamValidation validation;
     private final ObjectWriter writer;
     private final boolean isVoid;
-    private final Responder responder;
+    private final ResultMapper results;
+    private final ErrorMapper errors;
+    private final RouteHook[] hooks;
     private final String name;
 
-    Endpoint(RouteDef def, PathTemplate template, Binders.Runtime rt, Responder responder) {
+    Endpoint(RouteDef def, String[] pathNames, Binders.Runtime rt, ResultMapper results, ErrorMapper errors, List<RouteHook> hooks) {
         this.def = def;
-        this.pathNames = template.paramNames().toArray(String[]::new);
+        this.pathNames = pathNames;
         this.async = def.async();
         this.returnsFuture = def.method() != null && CompletionStage.class.isAssignableFrom(def.method().getReturnType());
-        this.embedBodies = def.allWireParams().stream().filter(p -> p.kind() == dev.brisk.internal.model.ParamKind.BODY).count() > 1;
-        this.responder = responder;
+        this.embedBodies = def.allWireParams().stream().filter(p -> p.kind() == ParamKind.BODY).count() > 1;
+        this.results = results;
+        this.errors = errors;
+        this.hooks = hooks.isEmpty() ? null : hooks.toArray(RouteHook[]::new);
         this.name = def.describe();
         var list = new ArrayList<ArgBinder>();
         int extra = def.params().size();
         // Router/app dependencies run first; their values are not passed to the handler.
         for (ProviderDef d : def.routeDependencies()) {
-            var p = new ParamDef(extra++, dev.brisk.internal.model.ParamKind.DEPENDS, d.type().getSimpleName(), d.type().getSimpleName(),
+            var p = new ParamDef(extra++, ParamKind.DEPENDS, d.type().getSimpleName(), d.type().getSimpleName(),
                     d.type(), d.type(), ParamDef.Container.NONE, true, null, false, null, d, true);
             list.add(Binders.of(p, pathNames, rt));
         }
@@ -68,9 +82,9 @@ public final class Endpoint {
         this.isVoid = def.resultType() == Void.class;
         Class<?> raw = Types.raw(def.resultType());
         boolean dynamic = raw == Object.class || raw == Optional.class || raw == Response.class || raw == String.class
-                || raw == byte[].class || isVoid || raw.isInterface() && !java.util.Collection.class.isAssignableFrom(raw)
-                && !java.util.Map.class.isAssignableFrom(raw) || java.lang.reflect.Modifier.isAbstract(raw.getModifiers()) && !raw.isInterface();
-        this.writer = dynamic ? null : responder.writerFor(def.resultType());
+                || raw == byte[].class || isVoid || raw.isInterface() && !Collection.class.isAssignableFrom(raw)
+                && !Map.class.isAssignableFrom(raw) || Modifier.isAbstract(raw.getModifiers()) && !raw.isInterface();
+        this.writer = dynamic ? null : results.writerFor(def.resultType());
     }
 
     ParamValidation validation() {
@@ -81,72 +95,164 @@ public final class Endpoint {
         return async;
     }
 
-    /** Runs the route for {@code ex}; the response reaches {@code sink} exactly once. */
-    public void run(Exchange ex, Sink sink) {
-        // The route stays recorded afterwards: a stall in a continuation it scheduled is most likely its own.
-        if (async) BlockingDetector.enter(name);
+    String name() {
+        return name;
+    }
+
+    /** Runs the route for {@code c}; exactly one reply reaches {@code out}. */
+    @Override
+    public void run(Call c, ReplySink out) {
+        ReplySink sink = hooks == null ? out : new HookedSink(c, out);
         try {
-            if (validation != null && validation.wantsRawInputs()) ex.rawInputs = new Object[argCount];
-            Object a = ArgsSolver.solve(binders, argCount, ex, !async);
-            if (a instanceof CompletableFuture<?> f) {
-                f.whenComplete((args, t) -> {
-                    if (t != null) fail(ex, sink, t);
-                    else invoke(ex, sink, (Object[]) args);
-                });
-            } else {
-                invoke(ex, sink, (Object[]) a);
-            }
+            if (hooks == null) bind(c, sink);
+            else afterMatch(c, sink, 0);
         } catch (Throwable t) {
-            fail(ex, sink, t);
+            fail(c, sink, t);
         }
     }
 
-    private void invoke(Exchange ex, Sink sink, Object[] args) {
+    private void bind(Call c, ReplySink sink) throws Throwable {
+        if (validation != null && validation.wantsRawInputs()) c.rawInputs = new Object[argCount];
+        Object a = ArgsSolver.solve(binders, argCount, c, !async);
+        if (a instanceof CompletableFuture<?> f) {
+            f.whenComplete((args, t) -> {
+                if (t != null) fail(c, sink, t);
+                else validated(c, sink, (Object[]) args);
+            });
+        } else {
+            validated(c, sink, (Object[]) a);
+        }
+    }
+
+    private void validated(Call c, ReplySink sink, Object[] args) {
         try {
             // Router dependencies' values sit past the handler's own arguments.
-            Object[] own = argCount == def.params().size() ? args : java.util.Arrays.copyOf(args, def.params().size());
-            if (validation != null) validation.validate(ex, own);
-            if (ex.hasErrors()) throw new RequestValidationException(ErrorOrder.sorted(ex.errors().list(), def));
-            Object result = lambda != null ? lambda.handle(ex) : invoker.invoke(own);
+            Object[] own = argCount == def.params().size() ? args : Arrays.copyOf(args, def.params().size());
+            if (validation != null) validation.validate(c, own);
+            if (c.hasErrors()) throw new RequestValidationException(ErrorOrder.sorted(c.errors().list(), def));
+            if (hooks == null) invoke(c, sink, own);
+            else beforeInvoke(c, sink, own, 0);
+        } catch (Throwable t) {
+            fail(c, sink, t);
+        }
+    }
+
+    private void invoke(Call c, ReplySink sink, Object[] args) {
+        try {
+            Object result = lambda != null ? lambda.handle(c.request()) : invoker.invoke(args);
             if (returnsFuture) {
                 if (result == null) throw new NullPointerException(name + " returned a null future");
                 var f = ((CompletionStage<?>) result).toCompletableFuture();
                 if (f.isDone()) {
-                    complete(ex, sink, f);
+                    complete(c, sink, f);
                 } else {
-                    f.whenComplete((v, t) -> complete(ex, sink, f));
+                    f.whenComplete((v, t) -> complete(c, sink, f));
                 }
             } else {
-                sink.send(ex, responder.success(ex, result, def.status(), writer, isVoid));
+                sink.reply(results.success(c, result, def.status(), writer, isVoid));
             }
         } catch (Throwable t) {
-            fail(ex, sink, t);
+            fail(c, sink, t);
         }
     }
 
-    private void complete(Exchange ex, Sink sink, CompletableFuture<?> f) {
+    private void complete(Call c, ReplySink sink, CompletableFuture<?> f) {
         Object v;
         try {
             v = f.join();
         } catch (Throwable t) {
-            fail(ex, sink, t);
+            fail(c, sink, t);
             return;
         }
         try {
-            sink.send(ex, responder.success(ex, v, def.status(), writer, isVoid));
+            sink.reply(results.success(c, v, def.status(), writer, isVoid));
         } catch (Throwable t) {
-            fail(ex, sink, t);
+            fail(c, sink, t);
         }
     }
 
-    private void fail(Exchange ex, Sink sink, Throwable t) {
-        FullHttpResponse res;
+    private void fail(Call c, ReplySink sink, Throwable t) {
+        Reply res;
         try {
-            res = responder.error(ex, t, name);
+            res = errors.map(c, t, name);
         } catch (Throwable t2) {
-            res = Responder.detail(ex.channel.alloc(), 500, "Internal Server Error");
+            res = Replies.internalError(c.request().connection().alloc());
         }
-        sink.send(ex, res);
+        sink.reply(res);
+    }
+
+    // ------------------------------------------------------------------------------------ extension hooks
+
+    private void afterMatch(Call c, ReplySink sink, int from) throws Throwable {
+        for (int i = from; i < hooks.length; i++) {
+            Object r = hooks[i].afterMatch(c);
+            if (r == null) continue;
+            if (r instanceof Reply reply) {
+                sink.reply(reply);
+                return;
+            }
+            int next = i + 1;
+            Dispatch.resume(c, async, stage(r), (reply, t) -> {
+                try {
+                    if (t != null) fail(c, sink, t);
+                    else if (reply != null) sink.reply(reply);
+                    else afterMatch(c, sink, next);
+                } catch (Throwable e) {
+                    fail(c, sink, e);
+                }
+            });
+            return;
+        }
+        bind(c, sink);
+    }
+
+    private void beforeInvoke(Call c, ReplySink sink, Object[] args, int from) {
+        for (int i = from; i < hooks.length; i++) {
+            Object r = hooks[i].beforeInvoke(c, args);
+            if (r == null) continue;
+            if (r instanceof Reply reply) {
+                sink.reply(reply);
+                return;
+            }
+            int next = i + 1;
+            Dispatch.resume(c, async, stage(r), (reply, t) -> {
+                if (t != null) fail(c, sink, t);
+                else if (reply != null) sink.reply(reply);
+                else beforeInvoke(c, sink, args, next);
+            });
+            return;
+        }
+        invoke(c, sink, args);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CompletionStage<Reply> stage(Object r) {
+        if (r instanceof CompletionStage<?> s) return (CompletionStage<Reply>) s;
+        throw new IllegalStateException("a route hook returned " + r.getClass().getName() + "; expected null, a Reply or a CompletionStage<Reply>");
+    }
+
+    /** Passes the route's reply through the hooks' {@code afterResponse}, last hook first. */
+    private final class HookedSink implements ReplySink {
+        private final Call call;
+        private final ReplySink out;
+
+        HookedSink(Call call, ReplySink out) {
+            this.call = call;
+            this.out = out;
+        }
+
+        @Override
+        public void reply(Reply reply) {
+            for (int i = hooks.length - 1; i >= 0; i--) {
+                try {
+                    reply = hooks[i].afterResponse(call, reply);
+                } catch (Throwable t) {
+                    reply.discard();
+                    reply = errors.map(call, t, name);
+                }
+            }
+            out.reply(reply);
+        }
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.brisk.internal.dispatch;
 import dev.brisk.internal.binding.BodyReader;
 import dev.brisk.internal.binding.Precheck;
 import dev.brisk.internal.binding.Validation;
-import dev.brisk.internal.http.Exchange;
+
 import dev.brisk.internal.model.ParamDef;
 import dev.brisk.internal.model.ParamKind;
 import jakarta.validation.Valid;
@@ -70,7 +70,7 @@ final class ParamValidation {
         }
         if (!methodLevel && bodies.isEmpty()) return null;
         if (methodLevel && java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
-            throw new dev.brisk.internal.scan.StartupException(method.getDeclaringClass().getName() + "." + method.getName()
+            throw new dev.brisk.StartupException(method.getDeclaringClass().getName() + "." + method.getName()
                     + "(): Bean Validation does not check parameters of static methods; make the method an instance method");
         }
         return new ParamValidation(method, target, methodLevel, params, bodies);
@@ -95,7 +95,7 @@ final class ParamValidation {
         return methodLevel;
     }
 
-    void validate(Exchange ex, Object[] args) {
+    void validate(Call ex, Object[] args) {
         var errors = ex.errors();
         if (methodLevel && (paramPrecheck == null || !paramPrecheck.provesValid(args))) {
             var violations = Validation.executable().validateParameters(target, method, args);

@@ -1,7 +1,7 @@
 package dev.brisk.internal.dispatch;
 
 import dev.brisk.internal.dispatch.Binders.ArgBinder;
-import dev.brisk.internal.http.Exchange;
+
 import dev.brisk.internal.model.ParamKind;
 import dev.brisk.internal.model.ProviderDef;
 
@@ -46,12 +46,12 @@ final class ProviderRuntime {
             case HEADER -> 3;
             case COOKIE -> 4;
             case BODY, FORM -> 5;
-            case REQUEST, RESPONSE -> 6;
+            case REQUEST, RESPONSE, BACKGROUND -> 6;
         };
     }
 
     /** The provider's value for this request (may be a {@link Pending}). */
-    Object get(Exchange ex, boolean useCache, Overrides overrides) throws Throwable {
+    Object get(Call ex, boolean useCache, Overrides overrides) throws Throwable {
         var override = overrides.get(def.type(), def.qualifier());
         if (override != null) {
             Object v = override.get();
@@ -91,15 +91,15 @@ final class ProviderRuntime {
         return v;
     }
 
-    private static int errorCount(Exchange ex) {
+    private static int errorCount(Call ex) {
         return ex.hasErrors() ? ex.errors().list().size() : 0;
     }
 
-    private static boolean onLoop(Exchange ex) {
-        return ex.channel.eventLoop().inEventLoop();
+    private static boolean onLoop(Call ex) {
+        return ex.onLoop();
     }
 
-    private Object call(Exchange ex, Object[] args, int errorsBefore) throws Throwable {
+    private Object call(Call ex, Object[] args, int errorsBefore) throws Throwable {
         if (validation != null) validation.validate(ex, args);
         if (errorCount(ex) > errorsBefore) {
             return null; // its parameters are invalid: it is not called, and the route answers 422

@@ -1,7 +1,9 @@
 package dev.brisk.internal.dispatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.brisk.internal.Settings;
+import dev.brisk.ExceptionHandler;
+import dev.brisk.Middleware;
+import dev.brisk.StartupException;
 import dev.brisk.internal.binding.BodyReader;
 import dev.brisk.internal.binding.Validation;
 import dev.brisk.internal.model.ProviderDef;
@@ -9,7 +11,6 @@ import dev.brisk.internal.model.RouteDef;
 import dev.brisk.internal.model.RouteModel;
 import dev.brisk.internal.routing.PathTemplate;
 import dev.brisk.internal.routing.RouteTable;
-import dev.brisk.internal.scan.StartupException;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
@@ -17,24 +18,41 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** Compiles the route model into the structures the request path uses. */
+/**
+ * Compiles the route model into what the request path runs: one {@link Route} per route (its
+ * middleware chain and {@link Endpoint}) in a {@link RouteTable}, behind a {@link Dispatch}.
+ */
 public final class RouteCompiler implements Binders.Runtime {
-    private final RouteTable<Endpoint> table = new RouteTable<>();
-    private final Responder responder;
+    /** What the compiler needs besides the model. */
+    public record Inputs(RouteModel model, List<RouteDef> systemRoutes, ObjectMapper mapper, Overrides overrides,
+                         Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers,
+                         List<Object> appMiddleware, List<Function<RouteDef, Optional<RouteHook>>> hooks) {
+    }
+
+    private final RouteTable<Route> table = new RouteTable<>();
+    private final ResultMapper results;
+    private final ErrorMapper errors;
     private final BodyReader bodyReader;
     private final ObjectMapper mapper;
     private final Overrides overrides;
     private final Map<ProviderDef, ProviderRuntime> providers = new IdentityHashMap<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
+    private final List<Function<RouteDef, Optional<RouteHook>>> hooks;
+    private final Object[] appChain;
 
-    public RouteCompiler(Settings settings, RouteModel model, List<RouteDef> systemRoutes, ObjectMapper mapper, Overrides overrides) {
-        this.mapper = mapper;
-        this.overrides = overrides;
+    public RouteCompiler(Inputs in) {
+        this.mapper = in.mapper();
+        this.overrides = in.overrides();
         this.bodyReader = new BodyReader(mapper);
-        this.responder = new Responder(mapper, settings.exceptionHandlers());
-        for (ProviderDef p : model.providers()) providers.put(p, new ProviderRuntime(p));
-        for (ProviderDef p : model.providers()) {
+        this.results = new ResultMapper(mapper);
+        this.errors = new ErrorMapper(results, in.exceptionHandlers());
+        this.hooks = in.hooks();
+        this.appChain = steps(in.appMiddleware());
+        for (ProviderDef p : in.model().providers()) providers.put(p, new ProviderRuntime(p));
+        for (ProviderDef p : in.model().providers()) {
             try {
                 providers.get(p).compile(this);
             } catch (StartupException e) {
@@ -43,9 +61,21 @@ public final class RouteCompiler implements Binders.Runtime {
                 throw new StartupException("provider " + p.describe() + ": " + e.getMessage(), e);
             }
         }
-        for (RouteDef r : model.routes()) add(r);
-        for (RouteDef r : systemRoutes) add(r);
+        for (RouteDef r : in.model().routes()) add(r);
+        for (RouteDef r : in.systemRoutes()) add(r);
         warmUpValidation();
+    }
+
+    /** Chain steps for middleware objects: Brisk's own filters as they are, user middleware adapted. */
+    static Object[] steps(List<?> middleware) {
+        var out = new Object[middleware.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object m = middleware.get(i);
+            if (m instanceof Filter) out[i] = m;
+            else if (m instanceof BlockingMiddleware b) out[i] = new BlockingStep(b);
+            else out[i] = new MiddlewareStep((Middleware) m);
+        }
+        return out;
     }
 
     /**
@@ -71,28 +101,39 @@ public final class RouteCompiler implements Binders.Runtime {
 
     private void add(RouteDef r) {
         var template = PathTemplate.parse(r.path());
-        Endpoint e;
+        String[] pathNames = template.paramNames().toArray(String[]::new);
+        Route route;
         try {
-            e = new Endpoint(r, template, this, responder);
+            var routeHooks = new ArrayList<RouteHook>();
+            for (var f : hooks) f.apply(r).ifPresent(routeHooks::add);
+            var e = new Endpoint(r, pathNames, this, results, errors, routeHooks);
+            endpoints.add(e);
+            var chain = new ArrayList<>(List.of(appChain));
+            chain.addAll(List.of(steps(r.middleware())));
+            route = new Route(r, e, chain.toArray(), r.async(), pathNames, r.describe());
         } catch (StartupException ex) {
             throw ex;
         } catch (RuntimeException ex) {
             throw new StartupException(r.describe() + ": " + ex.getMessage(), ex);
         }
-        endpoints.add(e);
         try {
-            table.add(r.httpMethod(), template, e);
+            table.add(r.httpMethod(), template, route);
         } catch (IllegalStateException ex) {
             throw new StartupException("duplicate route " + r.describe());
         }
     }
 
-    public RouteTable.Lookup<Endpoint> lookup(String method, String rawPath) {
-        return table.find(method, method.equals("HEAD") ? "GET" : null, rawPath);
+    /** A dispatcher over these routes for one server, with that server's worker pool. */
+    public Dispatch dispatcher(WorkerPool workers) {
+        return new Dispatch(table, workers, results, errors, appChain);
     }
 
-    public Responder responder() {
-        return responder;
+    public ResultMapper results() {
+        return results;
+    }
+
+    public ErrorMapper errors() {
+        return errors;
     }
 
     @Override

@@ -137,14 +137,18 @@ public final class WorkerPool {
         if (platform != null) platform.shutdown();
         if (virtual != null) virtual.shutdown();
         overflow.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         try {
             if (platform != null) platform.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
             if (virtual != null) virtual.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+            // Background tasks and cleanups that found the pool full run here: they get the same grace.
+            overflow.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (platform != null) platform.shutdownNow();
         if (virtual != null) virtual.shutdownNow();
+        overflow.shutdownNow();
     }
 
     /** True when the calling thread is one of this pool's workers. */

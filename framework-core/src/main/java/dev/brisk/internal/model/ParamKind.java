@@ -3,7 +3,7 @@ package dev.brisk.internal.model;
 /** Where a handler or provider parameter comes from. */
 public enum ParamKind {
     PATH("path"), QUERY("query"), HEADER("header"), COOKIE("cookie"), BODY("body"), FORM("body"),
-    REQUEST(null), RESPONSE(null), DEPENDS(null);
+    REQUEST(null), RESPONSE(null), BACKGROUND(null), DEPENDS(null);
 
     private final String locRoot;
 

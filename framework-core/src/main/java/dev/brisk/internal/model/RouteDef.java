@@ -21,10 +21,33 @@ import java.util.Map;
  * @param status the success status (resolved: 200, 204 for void, or the annotation's)
  * @param async whether the handler runs on the event loop
  * @param doc documentation attributes
+ * @param middleware the router's then the route's middleware instances ({@code @UseMiddleware}), outermost first
  */
 public record RouteDef(String httpMethod, String path, Method method, Object target, Type returnType,
                        Type resultType, List<ParamDef> params, List<ProviderDef> routeDependencies,
-                       int status, boolean async, RouteDoc doc) {
+                       int status, boolean async, RouteDoc doc, List<Object> middleware) {
+
+    /** A route an extension serves but does not document (e.g. {@code /docs}); it runs on the worker pool. */
+    public static RouteDef system(String method, String path, Object handler) {
+        return new RouteDef(method, path, null, handler, Object.class, Object.class, List.of(), List.of(), 200, false,
+                new RouteDoc("", "", List.of(), false, "", true), List.of());
+    }
+
+    /**
+     * The route's annotation of {@code type}: on the handler method, else on its class (the router);
+     * empty for lambda and system routes.
+     */
+    public <A extends java.lang.annotation.Annotation> java.util.Optional<A> annotation(Class<A> type) {
+        if (method == null) return java.util.Optional.empty();
+        A a = method.getAnnotation(type);
+        if (a == null) a = method.getDeclaringClass().getAnnotation(type);
+        return java.util.Optional.ofNullable(a);
+    }
+
+    /** The class that declares the handler (the router), if the route has a handler method. */
+    public java.util.Optional<Class<?>> routerClass() {
+        return method == null ? java.util.Optional.empty() : java.util.Optional.of(method.getDeclaringClass());
+    }
 
     /** Human-readable name for logs and errors: {@code GET /items/{id} (Items.read)}. */
     public String describe() {

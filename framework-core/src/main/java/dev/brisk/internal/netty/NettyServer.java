@@ -1,15 +1,8 @@
 package dev.brisk.internal.netty;
 
-import dev.brisk.App;
-import dev.brisk.Server;
-import dev.brisk.internal.AppRuntime;
-import dev.brisk.internal.Settings;
-import dev.brisk.internal.dispatch.AsyncSupport;
-import dev.brisk.internal.dispatch.BlockingDetector;
-import dev.brisk.internal.dispatch.RouteCompiler;
-import dev.brisk.internal.dispatch.WorkerPool;
-import dev.brisk.internal.scan.ModelBuilder;
-import dev.brisk.internal.scan.StartupException;
+import dev.brisk.StartupException;
+import dev.brisk.internal.dispatch.Dispatcher;
+import dev.brisk.internal.http.ConnectionHooks;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -29,75 +22,84 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The running server: Netty transport (epoll, NIO or in-VM), pipeline, graceful shutdown. */
-public final class NettyServer implements Server {
-    private static final Logger LOG = LoggerFactory.getLogger("dev.brisk");
+/**
+ * The transport: Netty (epoll, NIO, or the in-VM transport for tests), the per-connection pipeline,
+ * and draining on close. It knows the app only as a {@link Dispatcher}.
+ */
+public final class NettyServer {
+    /** Where the accept queue cannot be read: while draining, the listener stays open until no connection has come for this long. */
+    static final long ACCEPT_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Where it can: the queue must be empty and the last accepted connection set up this long ago. */
+    static final long ACCEPT_SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private final AppRuntime app;
-    private final Settings settings;
-    private final RouteCompiler routes;
+    private final ServerConfig config;
+    private final Dispatcher dispatcher;
+    private final Map<SocketAddress, ConnectionHooks> hooks;
     private final MultiThreadIoEventLoopGroup group;
-    private final WorkerPool workers;
-    private final BlockingDetector detector;
     private final Set<HttpConnection> connections = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private final long tickNanos;
     private volatile boolean draining;
+    private volatile long lastAccept = System.nanoTime();
+    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong initialized = new java.util.concurrent.atomic.AtomicLong();
     private Channel serverChannel;
 
-    private NettyServer(AppRuntime app, IoHandlerFactory io, int loops) {
-        this.app = app;
-        this.settings = app.settings();
-        this.routes = app.compiled();
+    private NettyServer(ServerConfig config, Dispatcher dispatcher, Map<SocketAddress, ConnectionHooks> hooks, IoHandlerFactory io, int loops) {
+        this.config = config;
+        this.dispatcher = dispatcher;
+        this.hooks = hooks;
         this.group = new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("brisk-loop", false), io);
-        this.workers = new WorkerPool(settings.workers());
-        this.detector = new BlockingDetector(settings.blockingThreshold());
-        long min = Math.min(settings.headerTimeout().toNanos(), Math.min(settings.bodyTimeout().toNanos(), settings.idleTimeout().toNanos()));
+        long min = Math.min(config.headerTimeout().toNanos(), Math.min(config.bodyTimeout().toNanos(), config.idleTimeout().toNanos()));
         this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.SECONDS.toNanos(1), min / 4));
     }
 
-    /** Starts on a TCP port (epoll when available). */
-    public static NettyServer startTcp(AppRuntime app, String host, int port) {
+    /** Starts on a TCP address (epoll when available). */
+    public static NettyServer startTcp(ServerConfig config, Dispatcher dispatcher, Map<SocketAddress, ConnectionHooks> hooks,
+                                       String host, int port) {
         boolean epoll = Epoll.isAvailable();
-        var server = new NettyServer(app, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory(), app.settings().eventLoops());
+        var server = new NettyServer(config, dispatcher, hooks, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory(), config.eventLoops());
         server.start(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class, new InetSocketAddress(host, port));
         return server;
     }
 
-    /** Starts on Netty's in-VM transport (no socket): used by the TestClient. */
-    public static NettyServer startLocal(App app, LocalAddress address) {
-        var rt = AppRuntime.of(app);
-        var server = new NettyServer(rt, LocalIoHandler.newFactory(), 1);   // one loop: both ends of an in-VM channel share it
+    /** Starts on Netty's in-VM transport (no socket): used by the TestClient. One loop: both ends of an in-VM channel share it. */
+    public static NettyServer startLocal(ServerConfig config, Dispatcher dispatcher, Map<SocketAddress, ConnectionHooks> hooks,
+                                         LocalAddress address) {
+        var server = new NettyServer(config, dispatcher, hooks, LocalIoHandler.newFactory(), 1);
         server.start(LocalServerChannel.class, address);
         return server;
     }
 
     private void start(Class<? extends ServerChannel> channelClass, SocketAddress address) {
         try {
-            runStartupHooks();
             var b = new ServerBootstrap().group(group).channel(channelClass)
+                    .handler(new io.netty.channel.ChannelInboundHandlerAdapter() {
+                        @Override
+                        public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object child) {
+                            accepted.incrementAndGet();   // counted before the child is registered on its loop
+                            lastAccept = System.nanoTime();
+                            ctx.fireChannelRead(child);
+                        }
+                    })
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
+                            initialized.incrementAndGet();
                             var st = new ConnState();
                             ch.pipeline().addLast("decoder", new StrictRequestDecoder(decoderConfig(), st));
-                            ch.pipeline().addLast("encoder", new ResponseEncoder());
-                            ch.pipeline().addLast("brisk", new HttpConnection(NettyServer.this, st));
+                            ch.pipeline().addLast("brisk", new HttpConnection(NettyServer.this, dispatcher, st));
                         }
                     });
             if (channelClass != LocalServerChannel.class) {
@@ -107,26 +109,17 @@ public final class NettyServer implements Server {
                         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
             }
             serverChannel = b.bind(address).syncUninterruptibly().channel();
-            var loops = new ArrayList<EventLoop>();
-            for (EventExecutor e : group) {
-                loops.add((EventLoop) e);
-                AsyncSupport.register(e, workers);
-            }
-            detector.start(loops);
-            LOG.info("Brisk started on {} ({} routes, {} event loops, workers {})", serverChannel.localAddress(),
-                    app.model().routes().size(), loops.size(), workers.config());
         } catch (Throwable e) { // bind failures arrive as checked exceptions, thrown sneakily
-            // Leave nothing running: no event loop, worker or watchdog thread outlives a failed start.
-            detector.stop();
+            // Leave nothing running: no event loop outlives a failed start.
             if (serverChannel != null) serverChannel.close().awaitUninterruptibly();
-            for (EventExecutor ex : group) AsyncSupport.unregister(ex);
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-            workers.shutdown(0);
-            closed.set(true);
-            stopped.countDown();
-            if (e instanceof StartupException se) throw se;
             if (e instanceof Error err) throw err;
-            throw new StartupException("cannot start server on " + describe(address) + ": " + e.getMessage(), e);
+            String where = describe(address);
+            if (e instanceof BindException || String.valueOf(e.getMessage()).contains("Address already in use")) {
+                throw new StartupException("cannot listen on " + where + ": the address is already in use"
+                        + " (another process, or another Brisk app, listens there; pick another port)", e);
+            }
+            throw new StartupException("cannot listen on " + where + ": " + e.getMessage(), e);
         }
     }
 
@@ -145,57 +138,14 @@ public final class NettyServer implements Server {
         return address instanceof InetSocketAddress a ? a.getHostString() + ":" + a.getPort() : String.valueOf(address);
     }
 
-    private void runStartupHooks() {
-        for (var l : app.startupMethods()) {
-            try {
-                l.method().invoke(l.target());
-            } catch (java.lang.reflect.InvocationTargetException e) {
-                throw new StartupException("startup hook " + l.method().getDeclaringClass().getName() + "." + l.method().getName()
-                        + "() failed: " + e.getCause(), e.getCause());
-            } catch (ReflectiveOperationException e) {
-                throw new StartupException("cannot run startup hook " + l.method() + ": " + e, e);
-            }
-        }
-        int i = 0;
-        for (var h : settings.startup()) {
-            i++;
-            try {
-                h.run();
-            } catch (Exception e) {
-                throw new StartupException("startup hook #" + i + " (App.Builder.onStartup) failed: " + e, e);
-            }
-        }
-    }
-
-    private void runShutdownHooks() {
-        for (var h : settings.shutdown()) {
-            try {
-                h.run();
-            } catch (Exception e) {
-                LOG.error("Shutdown hook failed", e);
-            }
-        }
-        for (ModelBuilder.Lifecycle l : app.shutdownMethods()) {
-            try {
-                l.method().invoke(l.target());
-            } catch (ReflectiveOperationException e) {
-                LOG.error("Shutdown hook {} failed", l.method(), e.getCause() == null ? e : e.getCause());
-            }
-        }
-    }
-
     // ------------------------------------------------------------------------------------ for connections
 
-    Settings settings() {
-        return settings;
+    ServerConfig config() {
+        return config;
     }
 
-    RouteCompiler routes() {
-        return routes;
-    }
-
-    WorkerPool workers() {
-        return workers;
+    Map<SocketAddress, ConnectionHooks> hooks() {
+        return hooks;
     }
 
     boolean draining() {
@@ -207,6 +157,7 @@ public final class NettyServer implements Server {
     }
 
     void register(HttpConnection c) {
+        lastAccept = System.nanoTime();
         connections.add(c);
         if (draining) c.onDrain();
     }
@@ -215,9 +166,16 @@ public final class NettyServer implements Server {
         connections.remove(c);
     }
 
+    // ------------------------------------------------------------------------------------ for the app runtime
+
     /** The listening address (an {@code InetSocketAddress} or a {@code LocalAddress}). */
     public SocketAddress localAddress() {
         return serverChannel.localAddress();
+    }
+
+    /** The bound port, or -1 on the in-VM transport. */
+    public int port() {
+        return serverChannel.localAddress() instanceof InetSocketAddress a ? a.getPort() : -1;
     }
 
     /** The event loop group (the TestClient connects through it). */
@@ -225,66 +183,56 @@ public final class NettyServer implements Server {
         return group;
     }
 
-    // ------------------------------------------------------------------------------------ Server
-
-    @Override
-    public int port() {
-        return serverChannel.localAddress() instanceof InetSocketAddress a ? a.getPort() : -1;
+    /** The event loops, for the blocking detector and the {@code Async} helpers. */
+    public List<EventLoop> eventLoops() {
+        var loops = new ArrayList<EventLoop>();
+        for (EventExecutor e : group) loops.add((EventLoop) e);
+        return loops;
     }
 
-    @Override
-    public void close() {
-        close(settings.shutdownGrace());
-    }
-
-    @Override
-    public void close(Duration grace) {
-        if (!closed.compareAndSet(false, true)) {
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return;
+    /**
+     * Drains and stops: connections already accepted, or still in the accept backlog, are served
+     * (their last reply says {@code Connection: close}); the listener closes once no connection has
+     * arrived for a moment; idle connections close after a moment without a request; whatever is left
+     * when {@code grace} runs out is closed. Returns the nanoTime deadline the grace implies.
+     */
+    public long close(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        draining = true;
+        for (var c : List.copyOf(connections)) {
+            var ctx = c.context();
+            if (ctx != null) ctx.executor().execute(c::onDrain);
         }
+        // Accept what is in the accept queue: it reached the server. Closing the listener would reset it.
+        int port = port();
+        while (!(serverChannel instanceof LocalServerChannel) && System.nanoTime() < deadline) {
+            int backlog = AcceptBacklog.pending(port);
+            long sinceAccept = System.nanoTime() - lastAccept;
+            boolean settled = initialized.get() >= accepted.get();
+            if (backlog == 0 && settled && sinceAccept >= ACCEPT_SETTLE_NANOS) break;
+            if (backlog < 0 && settled && sinceAccept >= ACCEPT_QUIET_NANOS) break;
+            if (!sleep()) break;
+        }
+        serverChannel.close().syncUninterruptibly();
+        while (!connections.isEmpty() && System.nanoTime() < deadline) {
+            if (!sleep()) break;
+        }
+        for (var c : List.copyOf(connections)) {
+            var ctx = c.context();
+            if (ctx != null) ctx.close();
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        return deadline;
+    }
+
+    /** False when interrupted: stop waiting, close what is left. */
+    private static boolean sleep() {
         try {
-            serverChannel.close().syncUninterruptibly();
-            draining = true;
-            for (var c : List.copyOf(connections)) {
-                var ctx = c.context();
-                if (ctx != null) ctx.executor().execute(c::onDrain);
-            }
-            long deadline = System.nanoTime() + grace.toNanos();
-            while (!connections.isEmpty() && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            for (var c : List.copyOf(connections)) {
-                var ctx = c.context();
-                if (ctx != null) ctx.close();
-            }
-            detector.stop();
-            for (EventExecutor e : group) AsyncSupport.unregister(e);
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-            workers.shutdown(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            runShutdownHooks();
-            LOG.info("Brisk stopped");
-        } finally {
-            stopped.countDown();
+            Thread.sleep(5);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-    }
-
-    @Override
-    public void awaitStop() throws InterruptedException {
-        stopped.await();
-    }
-
-    /** The blocking detector of this server (tests listen to it). */
-    public BlockingDetector detector() {
-        return detector;
     }
 }

@@ -1,118 +1,131 @@
 package dev.brisk.internal.netty;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
 import dev.brisk.internal.http.DateHeader;
-import io.netty.handler.codec.http.FullHttpResponse;
+import dev.brisk.internal.http.HttpStatus;
+import dev.brisk.internal.http.Reply;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
- * Writes Brisk's responses as bytes. The server only ever writes complete responses, so this needs
- * none of {@code HttpResponseEncoder}'s state machine: the status line comes pre-encoded,
- * {@code Content-Length} (from the body) and {@code Date} (cached per second) are written here rather
- * than stored in each response's header map, and the headers and a small body go into one pooled
- * buffer, which the transport sends with a single write.
+ * Writes a {@link Reply}'s head as bytes: a pre-encoded status line, the content type and headers,
+ * then what the transport alone decides ({@code Content-Length} or {@code Transfer-Encoding},
+ * {@code Date}, {@code Connection}), straight into one pooled buffer that a small body can follow.
  */
-final class ResponseEncoder extends ChannelOutboundHandlerAdapter {
-    /** Bodies up to this size are copied behind the headers; larger ones are sent as they are. */
+final class ResponseEncoder {
+    /** Bodies up to this size are copied behind the head; larger ones are sent as a second buffer of the same write. */
     static final int COPY_LIMIT = 8192;
+    /** No length header (1xx, 204, 304, close-delimited or upgrade). */
+    static final long NO_LENGTH = -2;
+    /** {@code Transfer-Encoding: chunked}. */
+    static final long CHUNKED = -1;
+
     private static final short CRLF = ('\r' << 8) | '\n';
     private static final short COLON_SP = (':' << 8) | ' ';
+    private static final byte[] CONTENT_TYPE = "content-type: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONTENT_LENGTH = "content-length: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHUNKED_TE = "transfer-encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATE = "date: ".getBytes(StandardCharsets.US_ASCII);
-    private static final HttpResponseStatus[] KNOWN = new HttpResponseStatus[600];
+    private static final byte[] CLOSE = "connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEEP_ALIVE = "connection: keep-alive\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] STATUS_LINES = new byte[600][];
+    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     static {
-        for (int code = 100; code < 600; code++) {
-            var status = HttpResponseStatus.valueOf(code);
-            if (status != HttpResponseStatus.valueOf(code)) continue; // not a shared constant: encoded per response
-            KNOWN[code] = status;
-            STATUS_LINES[code] = statusLine(HttpVersion.HTTP_1_1, status);
-        }
+        for (int code = 100; code < 600; code++) STATUS_LINES[code] = statusLine(code);
     }
 
-    @Override
-    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (!(msg instanceof FullHttpResponse res)) {
-            ctx.write(msg, promise);
-            return;
-        }
-        ByteBuf content = res.content();
-        int code = res.status().code();
-        // As HTTP requires (and Netty's encoder does): no body, and no Content-Length, with 1xx, 204 and 304.
-        boolean bodyAllowed = code >= 200 && code != 204 && code != 304;
-        int length = bodyAllowed ? content.readableBytes() : 0;
-        boolean inline = length <= COPY_LIMIT;
-        ByteBuf out = ctx.alloc().buffer(256 + (inline ? length : 0));
-        ByteBuf body = null;
+    private ResponseEncoder() {
+    }
+
+    /** Whether a reply with this status may carry a body (and a length): not 1xx, 204 or 304. */
+    static boolean bodyAllowed(int code) {
+        return code >= 200 && code != 204 && code != 304;
+    }
+
+    /**
+     * The head of {@code r}, with room for {@code extra} more bytes (a body copied behind it).
+     *
+     * @param length {@code >= 0} for {@code Content-Length}, {@link #CHUNKED}, or {@link #NO_LENGTH}
+     * @param connection what to say in {@code Connection}: {@code 1} close, {@code 2} keep-alive (HTTP/1.0), {@code 0} nothing
+     */
+    static ByteBuf head(ByteBufAllocator alloc, Reply r, long length, int connection, int extra) {
+        ByteBuf out = alloc.buffer(256 + extra);
         try {
-            writeHead(out, res);
-            // An empty body may answer a HEAD request, which carries the GET response's length already.
-            if (bodyAllowed && (length != 0 || !res.headers().contains(HttpHeaderNames.CONTENT_LENGTH))) {
+            int code = r.status();
+            out.writeBytes(STATUS_LINES[code]);
+            CharSequence ct = r.contentType();
+            if (ct != null) {
+                out.writeBytes(CONTENT_TYPE);
+                writeAscii(out, ct);
+                out.writeShort(CRLF);
+            }
+            for (int i = 0, n = r.headerCount(); i < n; i++) {
+                CharSequence name = r.headerName(i);
+                // Connection is the transport's, except on a protocol switch, which names the upgrade in it.
+                if (connection != 0 && HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(name)) continue;
+                writeAscii(out, name);
+                out.writeShort(COLON_SP);
+                writeAscii(out, r.headerValue(i));
+                out.writeShort(CRLF);
+            }
+            if (length >= 0) {
                 out.writeBytes(CONTENT_LENGTH);
                 writeDecimal(out, length);
                 out.writeShort(CRLF);
+            } else if (length == CHUNKED) {
+                out.writeBytes(CHUNKED_TE);
             }
             if (code >= 200) {
                 out.writeBytes(DATE);
                 writeAscii(out, DateHeader.now());
                 out.writeShort(CRLF);
             }
+            if (connection == 1) out.writeBytes(CLOSE);
+            else if (connection == 2) out.writeBytes(KEEP_ALIVE);
             out.writeShort(CRLF);
-            if (inline) {
-                out.writeBytes(content, content.readerIndex(), length);
-            } else {
-                body = content.retainedSlice(content.readerIndex(), length);
-            }
+            return out;
         } catch (RuntimeException e) {
             out.release();
-            res.release();
-            promise.setFailure(e);
-            return;
-        }
-        res.release();
-        ctx.write(body == null ? out : Unpooled.wrappedBuffer(out, body), promise);
-    }
-
-    private static void writeHead(ByteBuf out, FullHttpResponse res) {
-        HttpResponseStatus status = res.status();
-        int code = status.code();
-        if (res.protocolVersion() == HttpVersion.HTTP_1_1 && code >= 100 && code < 600 && KNOWN[code] == status) {
-            out.writeBytes(STATUS_LINES[code]);
-        } else {
-            out.writeBytes(statusLine(res.protocolVersion(), status));
-        }
-        var it = res.headers().iteratorCharSequence();
-        while (it.hasNext()) {
-            Map.Entry<CharSequence, CharSequence> h = it.next();
-            writeAscii(out, h.getKey());
-            out.writeShort(COLON_SP);
-            writeAscii(out, h.getValue());
-            out.writeShort(CRLF);
+            throw e;
         }
     }
 
-    private static void writeDecimal(ByteBuf out, int n) {
+    /** The size line before a chunk of {@code size} bytes. */
+    static ByteBuf chunkHeader(ByteBufAllocator alloc, int size) {
+        ByteBuf b = alloc.buffer(10);
+        b.writeCharSequence(Integer.toHexString(size), StandardCharsets.US_ASCII);
+        b.writeShort(CRLF);
+        return b;
+    }
+
+    static ByteBuf crlf(ByteBufAllocator alloc) {
+        return alloc.buffer(2).writeShort(CRLF);
+    }
+
+    static ByteBuf lastChunk(ByteBufAllocator alloc) {
+        return alloc.buffer(LAST_CHUNK.length).writeBytes(LAST_CHUNK);
+    }
+
+    /** {@code HTTP/1.1 100 Continue}, an interim response. */
+    static ByteBuf continue100(ByteBufAllocator alloc) {
+        return alloc.buffer(25).writeBytes(STATUS_LINES[100]).writeShort(CRLF);
+    }
+
+    private static void writeDecimal(ByteBuf out, long n) {
         if (n < 10) {
-            out.writeByte('0' + n);
+            out.writeByte('0' + (int) n);
             return;
         }
         int digits = 1;
-        for (int x = n / 10; x != 0; x /= 10) digits++;
+        for (long x = n / 10; x != 0; x /= 10) digits++;
         int end = out.writerIndex() + digits;
         out.ensureWritable(digits);
-        for (int i = end - 1; i >= out.writerIndex(); i--, n /= 10) out.setByte(i, '0' + n % 10);
+        for (int i = end - 1; i >= out.writerIndex(); i--, n /= 10) out.setByte(i, '0' + (int) (n % 10));
         out.writerIndex(end);
     }
 
@@ -125,7 +138,7 @@ final class ResponseEncoder extends ChannelOutboundHandlerAdapter {
         }
     }
 
-    private static byte[] statusLine(HttpVersion version, HttpResponseStatus status) {
-        return (version.text() + ' ' + status.code() + ' ' + status.reasonPhrase() + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    private static byte[] statusLine(int code) {
+        return ("HTTP/1.1 " + code + ' ' + HttpStatus.reason(code) + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -3,11 +3,9 @@ package dev.brisk.internal.netty;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
+import dev.brisk.internal.http.Body;
+import dev.brisk.internal.http.Replies;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +35,7 @@ public final class TransportWarmup {
 
     /** Decodes a request and encodes a response; returns the decoded request's URI and the response bytes. */
     static String exercise() {
-        var ch = new EmbeddedChannel(new StrictRequestDecoder(NettyServer.decoderConfig(), new ConnState()), new ResponseEncoder());
+        var ch = new EmbeddedChannel(new StrictRequestDecoder(NettyServer.decoderConfig(), new ConnState()));
         var seen = new StringBuilder();
         try {
             ch.writeInbound(Unpooled.wrappedBuffer(REQUEST));
@@ -45,10 +43,12 @@ public final class TransportWarmup {
                 if (m instanceof HttpRequest r) seen.append(r.method()).append(' ').append(r.uri()).append('\n');
                 ReferenceCountUtil.release(m);
             }
-            var body = ch.alloc().buffer(16).writeBytes("{}".getBytes(StandardCharsets.US_ASCII));
-            var res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body);
-            res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-            ch.writeOutbound(res);
+            var reply = Replies.raw(ch.alloc(), 200, Replies.JSON, "{}".getBytes(StandardCharsets.US_ASCII));
+            var content = ((Body.Bytes) reply.body()).content();
+            var out = ResponseEncoder.head(ch.alloc(), reply, content.readableBytes(), 0, content.readableBytes());
+            out.writeBytes(content);
+            content.release();
+            ch.writeOutbound(out);
             for (ByteBuf b; (b = ch.readOutbound()) != null; ) {
                 seen.append(b.toString(StandardCharsets.US_ASCII));
                 b.release();

@@ -5,6 +5,6 @@ package dev.brisk.internal.spi;
  * (e.g. the OpenAPI module). Not a public API: the extensions live in this repository.
  */
 public interface Extension {
-    /** Called once per app after its route model is built, before the route table is compiled. */
+    /** Called once per app after its route model is built, before the routes are compiled. */
     void configure(ExtensionContext context);
 }

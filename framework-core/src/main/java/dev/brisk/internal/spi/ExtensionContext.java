@@ -1,19 +1,44 @@
 package dev.brisk.internal.spi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brisk.App;
 import dev.brisk.RouteHandler;
-import dev.brisk.internal.Settings;
+import dev.brisk.internal.dispatch.Filter;
+import dev.brisk.internal.dispatch.RequestListener;
+import dev.brisk.internal.dispatch.RouteHook;
+import dev.brisk.internal.model.RouteDef;
 import dev.brisk.internal.model.RouteModel;
 
-/** What an extension sees of an app being built. */
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** What an extension sees of an app being built, and how it plugs in. */
 public interface ExtensionContext {
-    Settings settings();
+    ApiInfo api();
+
+    DocsConfig docs();
 
     /** The user's routes (system routes added by extensions are not in it). */
     RouteModel model();
 
     ObjectMapper mapper();
 
-    /** Adds a route that is served but not part of the model (so not documented). */
+    /** Adds a route that is served but not part of the model (so not documented); app middleware apply to it. */
     void systemRoute(String method, String path, RouteHandler handler);
+
+    /** Offers a hook for each route; the factory decides by the route's annotations (empty: none). */
+    void routeHook(Function<RouteDef, Optional<RouteHook>> factory);
+
+    /** Sees every request of every server the app starts. */
+    void requestListener(RequestListener listener);
+
+    /** Adds a filter to every request, inside the app's own middleware. */
+    void middleware(Filter filter);
+
+    /** Runs at startup (after the app's own hooks) and at shutdown (before them). */
+    void lifecycle(App.Hook onStartup, App.Hook onShutdown);
+
+    /** The app's value for {@code key}, made by {@code init} on first use (one per app, shared by threads). */
+    <T> T state(Class<T> key, Supplier<T> init);
 }

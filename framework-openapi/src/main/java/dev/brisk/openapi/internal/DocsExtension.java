@@ -3,8 +3,7 @@ package dev.brisk.openapi.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brisk.Response;
-import dev.brisk.internal.Settings;
-import dev.brisk.internal.model.RouteModel;
+import dev.brisk.internal.spi.DocsConfig;
 import dev.brisk.internal.spi.Extension;
 import dev.brisk.internal.spi.ExtensionContext;
 import org.slf4j.Logger;
@@ -31,14 +30,15 @@ public final class DocsExtension implements Extension {
 
     @Override
     public void configure(ExtensionContext ctx) {
-        Settings s = ctx.settings();
-        if (!s.docs() || s.openapiPath() == null) return;
-        RouteModel model = ctx.model();
+        DocsConfig s = ctx.docs();
         ObjectMapper mapper = ctx.mapper();
+        var cache = ctx.state(DocumentCache.class, () -> new DocumentCache(ctx.model(), ctx.api(), mapper));
+        if (!s.enabled() || s.openapiPath() == null) return;
         String openapi = s.openapiPath();
-        ctx.systemRoute("GET", openapi, req -> Response.bytes(DocumentCache.of(model, s, mapper).jsonBytes(), JSON_TYPE));
-        if (s.docsPath() != null) swaggerUi(ctx, s.docsPath(), openapi, s.title(), mapper);
-        if (s.redocPath() != null) redoc(ctx, s.redocPath(), openapi, s.title());
+        String title = ctx.api().title();
+        ctx.systemRoute("GET", openapi, req -> Response.bytes(cache.get().jsonBytes(), JSON_TYPE));
+        if (s.docsPath() != null) swaggerUi(ctx, s.docsPath(), openapi, title, mapper);
+        if (s.redocPath() != null) redoc(ctx, s.redocPath(), openapi, title);
     }
 
     private static void swaggerUi(ExtensionContext ctx, String path, String openapi, String title, ObjectMapper mapper) {

@@ -3,7 +3,7 @@ package dev.brisk.openapi.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brisk.Response;
-import dev.brisk.internal.Settings;
+import dev.brisk.internal.spi.ApiInfo;
 import dev.brisk.internal.binding.BodyReader.Types;
 import dev.brisk.internal.binding.ConversionException;
 import dev.brisk.internal.binding.Scalar;
@@ -42,7 +42,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The OpenAPI document of one app: a pure function of its route model and settings, like
+ * The OpenAPI document of one app: a pure function of its route model and API info, like
  * FastAPI's {@code get_openapi}.
  */
 public final class DocumentBuilder {
@@ -52,18 +52,18 @@ public final class DocumentBuilder {
     static final String HTTP_VALIDATION_ERROR = "HTTPValidationError";
 
     private final RouteModel model;
-    private final Settings settings;
+    private final ApiInfo settings;
     private final ObjectMapper mapper;
     private final Schemas schemas;
     private final Map<String, Schema> extraSchemas = new TreeMap<>();
     private final List<DocumentContributor> contributors;
     private boolean usesValidationError;
 
-    public DocumentBuilder(RouteModel model, Settings settings, ObjectMapper mapper) {
+    public DocumentBuilder(RouteModel model, ApiInfo settings, ObjectMapper mapper) {
         this(model, settings, mapper, DocumentContributor.ALL);
     }
 
-    DocumentBuilder(RouteModel model, Settings settings, ObjectMapper mapper, List<DocumentContributor> contributors) {
+    DocumentBuilder(RouteModel model, ApiInfo settings, ObjectMapper mapper, List<DocumentContributor> contributors) {
         this.model = model;
         this.settings = settings;
         this.mapper = mapper;

@@ -1,0 +1,278 @@
+package dev.brisk.internal.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brisk.App;
+import dev.brisk.RouteHandler;
+import dev.brisk.StartupException;
+import dev.brisk.internal.dispatch.Dispatch;
+import dev.brisk.internal.dispatch.Filter;
+import dev.brisk.internal.dispatch.Overrides;
+import dev.brisk.internal.dispatch.RequestListener;
+import dev.brisk.internal.dispatch.RouteCompiler;
+import dev.brisk.internal.dispatch.RouteHook;
+import dev.brisk.internal.dispatch.WorkerPool;
+import dev.brisk.internal.http.ConnectionHooks;
+import dev.brisk.internal.json.Json;
+import dev.brisk.internal.model.RouteDef;
+import dev.brisk.internal.model.RouteDoc;
+import dev.brisk.internal.model.RouteModel;
+import dev.brisk.internal.netty.NettyDefaults;
+import dev.brisk.internal.netty.TransportWarmup;
+import dev.brisk.internal.scan.Lifecycle;
+import dev.brisk.internal.scan.ModelBuilder;
+import dev.brisk.internal.spi.ApiInfo;
+import dev.brisk.internal.spi.DocsConfig;
+import dev.brisk.internal.spi.Extension;
+import dev.brisk.internal.spi.ExtensionContext;
+import io.netty.channel.local.LocalAddress;
+
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A built app: its configuration, route model, compiled routes, extensions and per-app state. It
+ * starts servers ({@link RunningServer}), which own the threads, and runs the lifecycle hooks around them.
+ */
+public final class AppRuntime {
+    private final AppConfig config;
+    private final RouteModel model;
+    private final ObjectMapper mapper;
+    private final Overrides overrides = new Overrides();
+    private final RouteCompiler compiled;
+    private final List<Lifecycle.Method> startupMethods;
+    private final List<Lifecycle.Method> shutdownMethods;
+    private final List<App.Hook> extensionStartup = new ArrayList<>();
+    private final List<App.Hook> extensionShutdown = new ArrayList<>();
+    private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Class<?>, Object> state = new ConcurrentHashMap<>();
+    private final Map<SocketAddress, ConnectionHooks> connectionHooks = new ConcurrentHashMap<>();
+
+    /** Lets internal code reach the runtime of an {@link App} without a public accessor. */
+    public static final class Access {
+        private static volatile Function<App, AppRuntime> accessor;
+
+        private Access() {
+        }
+
+        public static void install(Function<App, AppRuntime> f) {
+            accessor = f;
+        }
+
+        public static AppRuntime of(App app) {
+            return accessor.apply(app);
+        }
+    }
+
+    public static AppRuntime of(App app) {
+        return Access.of(app);
+    }
+
+    private AppRuntime(AppConfig config) {
+        this.config = config;
+        NettyDefaults.apply();
+        // Jackson's mapper takes ~0.2-0.3 s to set up cold; build it on a second core while the model is scanned.
+        var mapperTask = new FutureTask<>(() -> Json.create(config.server().maxBodySize()));
+        var init = new Thread(mapperTask, "brisk-init-json");
+        init.setDaemon(true);
+        init.start();
+        var result = new ModelBuilder(config.sources()).build();
+        if (!mapperTask.isDone()) TransportWarmup.run();   // the wait's better use
+        this.mapper = await(mapperTask);
+        this.model = result.model();
+        this.startupMethods = result.startup();
+        this.shutdownMethods = result.shutdown();
+        var system = new ArrayList<RouteDef>();
+        var hooks = new ArrayList<Function<RouteDef, Optional<RouteHook>>>();
+        var middleware = new ArrayList<>(config.dispatch().middleware());
+        var ctx = new ExtensionContext() {
+            @Override public ApiInfo api() { return config.api(); }
+            @Override public DocsConfig docs() { return config.docs(); }
+            @Override public RouteModel model() { return model; }
+            @Override public ObjectMapper mapper() { return mapper; }
+
+            @Override
+            public void systemRoute(String method, String path, RouteHandler handler) {
+                system.add(RouteDef.system(method, path, handler));
+            }
+
+            @Override public void routeHook(Function<RouteDef, Optional<RouteHook>> factory) { hooks.add(factory); }
+            @Override public void requestListener(RequestListener listener) { listeners.add(listener); }
+            @Override public void middleware(Filter filter) { middleware.add(filter); }
+
+            @Override
+            public void lifecycle(App.Hook onStartup, App.Hook onShutdown) {
+                if (onStartup != null) extensionStartup.add(onStartup);
+                if (onShutdown != null) extensionShutdown.add(onShutdown);
+            }
+
+            @Override public <T> T state(Class<T> key, Supplier<T> init) { return AppRuntime.this.state(key, init); }
+        };
+        for (Extension e : ServiceLoader.load(Extension.class, AppRuntime.class.getClassLoader())) {
+            e.configure(ctx);
+        }
+        try {
+            this.compiled = new RouteCompiler(new RouteCompiler.Inputs(model, system, mapper, overrides,
+                    config.dispatch().exceptionHandlers(), List.copyOf(middleware), List.copyOf(hooks)));
+        } catch (StartupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private static <T> T await(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the app was being built", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    public static AppRuntime create(AppConfig config) {
+        return new AppRuntime(config);
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public ApiInfo api() {
+        return config.api();
+    }
+
+    public DocsConfig docs() {
+        return config.docs();
+    }
+
+    public RouteModel model() {
+        return model;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public Overrides overrides() {
+        return overrides;
+    }
+
+    public RouteCompiler compiled() {
+        return compiled;
+    }
+
+    /** The app's value for {@code key}, made by {@code init} on first use. */
+    @SuppressWarnings("unchecked")
+    public <T> T state(Class<T> key, Supplier<T> init) {
+        Object v = state.get(key);
+        if (v == null) v = state.computeIfAbsent(key, k -> init.get());
+        return (T) v;
+    }
+
+    /** Observers of connections by their remote address (the TestClient registers its connections). */
+    public Map<SocketAddress, ConnectionHooks> connectionHooks() {
+        return connectionHooks;
+    }
+
+    /** A new dispatcher over the compiled routes for one server, with its own worker pool. */
+    Dispatch newDispatcher(WorkerPool workers) {
+        var d = compiled.dispatcher(workers);
+        for (var l : listeners) d.addListener(l);
+        return d;
+    }
+
+    // ------------------------------------------------------------------------------------ lifecycle
+
+    void runStartupHooks() {
+        for (var l : startupMethods) {
+            try {
+                l.method().invoke(l.target());
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw new StartupException("startup hook " + l.method().getDeclaringClass().getName() + "." + l.method().getName()
+                        + "() failed: " + e.getCause(), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new StartupException("cannot run startup hook " + l.method() + ": " + e, e);
+            }
+        }
+        int i = 0;
+        for (var h : config.startup()) {
+            i++;
+            try {
+                h.run();
+            } catch (Exception e) {
+                throw new StartupException("startup hook #" + i + " (App.Builder.onStartup) failed: " + e, e);
+            }
+        }
+        for (var h : extensionStartup) {
+            try {
+                h.run();
+            } catch (Exception e) {
+                throw new StartupException("an extension's startup failed: " + e, e);
+            }
+        }
+    }
+
+    void runShutdownHooks() {
+        for (var h : extensionShutdown) run(h, "An extension's shutdown hook failed");
+        for (var h : config.shutdown()) run(h, "Shutdown hook failed");
+        for (Lifecycle.Method l : shutdownMethods) {
+            try {
+                l.method().invoke(l.target());
+            } catch (ReflectiveOperationException e) {
+                Logs.LOG.error("Shutdown hook {} failed", l.method(), e.getCause() == null ? e : e.getCause());
+            }
+        }
+    }
+
+    private static void run(App.Hook h, String failure) {
+        try {
+            h.run();
+        } catch (Exception e) {
+            Logs.LOG.error(failure, e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ servers
+
+    /** Runs the startup hooks and starts a server on a TCP address. */
+    public RunningServer start(String host, int port) {
+        return RunningServer.tcp(this, host, port);
+    }
+
+    /** Runs the startup hooks and starts a server on Netty's in-VM transport (the TestClient's). */
+    public RunningServer startLocal(LocalAddress address) {
+        return RunningServer.local(this, address);
+    }
+
+    /** Starts on a TCP address and blocks until stopped; SIGTERM and Ctrl-C stop it gracefully. */
+    public void run(String host, int port) {
+        var server = start(host, port);
+        var hook = new Thread(server::close, "brisk-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            server.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+    }
+
+    /** A system route's definition: served, not documented. */
+    static RouteDoc systemDoc() {
+        return new RouteDoc("", "", List.of(), false, "", true);
+    }
+}

@@ -187,7 +187,10 @@ public final class App {
          * an earlier one) sees each request first and its response last. See {@link Middleware}.
          */
         public Builder middleware(Middleware... list) {
-            for (Middleware m : list) middleware.add(Objects.requireNonNull(m, "middleware"));
+            for (Middleware m : list) {
+                Objects.requireNonNull(m, "middleware");
+                middleware.add(m instanceof BuiltinMiddleware b ? b.filter() : m);
+            }
             return this;
         }
 

@@ -74,6 +74,15 @@ class UserProjectBuildTest {
     }
 
     @Test
+    void theDeployingPageShowsTheReadmesMainClass() {
+        String properties = Repo.xmlBlock("docs/deploying.md", "<brisk.mainClass>");
+        String readmePom = Repo.xmlBlock("README.md", "<artifactId>brisk-app-parent</artifactId>");
+        assertThat(readmePom).contains(properties.lines().filter(l -> l.contains("brisk.mainClass")).findFirst().orElseThrow().strip());
+        assertThat(Repo.xmlBlock("docs/deploying.md", "<artifactId>maven-shade-plugin</artifactId>"))
+                .contains("<mainClass>com.example.shop.Items</mainClass>");
+    }
+
+    @Test
     void theParentsPluginVersionsAreTheBuildsOwn() throws IOException {
         String parent = Repo.read("app-parent/pom.xml");
         for (String plugin : new String[] {"maven-compiler-plugin", "maven-surefire-plugin", "maven-shade-plugin", "maven-jar-plugin",

@@ -65,7 +65,7 @@ class RequestLineCharactersTest {
     }
 
     @Test
-    void theRejectionSaysWhichByteAndWhere() {
+    void theRejectionNamesTheByte() {
         try (var c = RawHttp.connect(server.port())) {
             var r = c.exchange("GET /js\u0000on HTTP/1.1\r\nHost: t\r\n\r\n");
             assertThat(r.status()).isEqualTo(400);

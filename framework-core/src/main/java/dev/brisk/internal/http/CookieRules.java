@@ -113,12 +113,10 @@ public final class CookieRules {
     /** {@code Strict}, {@code Lax} or {@code None} in any case, as written in the header; null stays null. */
     public static String sameSite(String sameSite) {
         if (sameSite == null) return null;
-        return switch (sameSite.toLowerCase(Locale.ROOT)) {
-            case "strict" -> "Strict";
-            case "lax" -> "Lax";
-            case "none" -> "None";
-            default -> throw new IllegalArgumentException("Invalid SameSite \"" + printable(sameSite) + "\": it is Strict, Lax or None");
-        };
+        if (sameSite.equalsIgnoreCase("Lax")) return "Lax";
+        if (sameSite.equalsIgnoreCase("Strict")) return "Strict";
+        if (sameSite.equalsIgnoreCase("None")) return "None";
+        throw new IllegalArgumentException("Invalid SameSite \"" + printable(sameSite) + "\": it is Strict, Lax or None");
     }
 
     /** Percent-encodes {@code text} as UTF-8, keeping only RFC 3986's unreserved characters. */

@@ -215,14 +215,27 @@ public final class Response {
         return this;
     }
 
-    /** Sets a cookie with the defaults of {@link SetCookie#of}. */
+    /**
+     * Sets a cookie with the defaults of {@link SetCookie#of} (path {@code /}, {@code HttpOnly},
+     * {@code SameSite=Lax}). The value is sent as given, so it must be a valid RFC 6265 value; for
+     * arbitrary text use {@code cookie(SetCookie.encoded(name, value))}.
+     *
+     * @throws IllegalArgumentException when the name or value is not allowed in a cookie (e.g. a
+     *         {@code ;}, a space or non-ASCII), before anything is sent
+     */
     public Response cookie(String name, String value) {
         return cookie(SetCookie.of(name, value));
     }
 
-    /** Asks the client to delete a cookie (empty value, {@code Max-Age=0}). */
+    /**
+     * Asks the client to delete a cookie set with path {@code /} and no domain (empty value,
+     * {@code Max-Age=0}). A cookie set with another path or a domain is deleted only by the same ones:
+     * {@code cookie(SetCookie.of(name, "").withDomain("example.com").withMaxAge(Duration.ZERO))}.
+     *
+     * @throws IllegalArgumentException when the name is not a valid cookie name
+     */
     public Response deleteCookie(String name) {
-        return cookie(new SetCookie(name, "", "/", null, java.time.Duration.ZERO, false, true, "Lax"));
+        return cookie(SetCookie.of(name, "").withMaxAge(java.time.Duration.ZERO));
     }
 
     /** The cookies set so far. */

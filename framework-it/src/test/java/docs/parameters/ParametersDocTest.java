@@ -9,6 +9,7 @@ import java.util.Map;
 
 import static dev.brisk.test.BriskAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ParametersDocTest {
     @Test
@@ -32,6 +33,34 @@ class ParametersDocTest {
             var raw = c.request("GET", "/raw?x=1").header("User-Agent", "tests").send();
             assertThat(raw).hasText("GET /raw?x=1 tests").hasHeader("X-Seen-Path", "/raw");
             assertThat(raw.header("set-cookie")).startsWith("visited=yes");
+        }
+    }
+
+    @Test
+    void cookiesBehaveAsDocumented() {
+        var app = App.builder().include(new Preferences()).build();
+        try (var c = TestClient.of(app)) {
+            var saved = c.request("POST", "/prefs").query("theme", "dark").query("note", "caf\u00e9; Domain=evil.com").send();
+            assertThat(saved).hasStatus(200).hasText("saved");
+            assertThat(saved.headers().get("set-cookie")).hasSize(2)
+                    .anySatisfy(h -> assertThat(h).startsWith("theme=dark; Max-Age=31536000; Expires="))
+                    .anySatisfy(h -> assertThat(h).isEqualTo("note=caf%C3%A9%3B%20Domain%3Devil.com; Path=/; HTTPOnly; SameSite=Lax"));
+            assertThat(c.get("/prefs/note")).hasText("caf\u00e9; Domain=evil.com");
+
+            assertThat(c.request("POST", "/prefs").query("theme", "dark; Domain=evil.com").query("note", "").send())
+                    .hasValidationError("pattern", "query", "theme").doesNotHaveHeader("Set-Cookie");
+
+            assertThat(c.post("/prefs/clear", null)).hasText("cleared");
+            assertThat(c.cookies()).isEmpty();
+            assertThat(c.get("/prefs/note")).hasText("");
+
+            assertThatThrownBy(() -> c.request("POST", "/prefs/unsafe").query("theme", "dark; Domain=evil.com").send())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cookie \"theme\"");
+        }
+        try (var c = TestClient.of(app, TestClient.Options.defaults().raiseServerExceptions(false))) {
+            assertThat(c.request("POST", "/prefs/unsafe").query("theme", "dark; Domain=evil.com").send())
+                    .hasStatus(500).doesNotHaveHeader("Set-Cookie");
+            assertThat(c.request("POST", "/prefs/unsafe").query("theme", "dark").send()).hasStatus(200).hasHeader("Set-Cookie");
         }
     }
 }

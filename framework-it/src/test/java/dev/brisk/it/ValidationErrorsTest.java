@@ -77,7 +77,7 @@ class ValidationErrorsTest {
     TestClient client;
 
     private dev.brisk.test.TestResponse post(String path, String json) {
-        return client.request("POST", path).body(json, "application/json").send();
+        return client.request("POST", path).jsonText(json).send();
     }
 
     @Test

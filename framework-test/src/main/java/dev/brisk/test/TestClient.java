@@ -402,6 +402,15 @@ public final class TestClient implements AutoCloseable {
             }
         }
 
+        /**
+         * Sets the body to {@code json} exactly as written (UTF-8), {@code application/json}: for JSON
+         * typed into the test, malformed JSON, or what Jackson would not write ({@code json("x")} sends
+         * the JSON string {@code "x"}; {@code jsonText("[1,2")} sends {@code [1,2}). Nothing checks it.
+         */
+        public RequestBuilder jsonText(String json) {
+            return body(Objects.requireNonNull(json, "json"), "application/json");
+        }
+
         /** Sets the body to the fields, {@code application/x-www-form-urlencoded}, in the map's order. */
         public RequestBuilder form(Map<String, String> fields) {
             var sb = new StringBuilder();

@@ -271,6 +271,19 @@ class TestClientRequestsTest {
     }
 
     @Test
+    void jsonTextSendsTheTextAsWrittenAsJson() {
+        var echo = client.request("POST", "/echo").jsonText("{\"a\" : [1, 2.50], \"b\": \"\u00e9\"}").send().json(Echo.class);
+        assertThat(echo.contentType()).isEqualTo("application/json");
+        assertThat(echo.body()).isEqualTo("{\"a\" : [1, 2.50], \"b\": \"\u00e9\"}");
+        assertThat(client.request("POST", "/items").jsonText("{\"name\": \"pen\", \"price\": 2}").send())
+                .hasStatus(201).hasJsonBody("{'id': 7, 'name': 'pen', 'price': 2.0}");
+        assertThat(client.request("POST", "/items").jsonText("{\"name\": \"pen\",").send()).hasValidationError("json_invalid", "body", 15);
+        // json(...) writes a String as a JSON string; jsonText(...) does not
+        assertThat(client.request("POST", "/echo").json("[1]").send().json(Echo.class).body()).isEqualTo("\"[1]\"");
+        assertThat(client.request("POST", "/echo").jsonText("[1]").send().json(Echo.class).body()).isEqualTo("[1]");
+    }
+
+    @Test
     void jsonReadsTreesClassesAndGenericTypes() {
         var r = client.get("/items");
         assertThat(r.json().get(1).get("name").asText()).isEqualTo("b");

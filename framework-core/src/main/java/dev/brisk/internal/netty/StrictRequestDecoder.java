@@ -4,16 +4,21 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.util.ByteProcessor;
 
 import java.util.List;
 
 /**
  * Netty's request decoder with what RFC 9112 requires and Netty tolerates turned into failures:
- * obs-fold header continuation lines, and {@code Transfer-Encoding} together with
- * {@code Content-Length}. The header block is checked once, when complete, before Netty parses it.
+ * obs-fold header continuation lines, {@code Transfer-Encoding} together with {@code Content-Length},
+ * and any byte in the request line other than visible US-ASCII and SP (NUL, bare CR, HTAB and other
+ * controls, DEL, bytes above 0x7F: RFC 9112 section 3 allows only {@code method SP request-target SP
+ * HTTP-version}, the target in RFC 3986 syntax). The header block is checked once, when complete,
+ * before Netty parses it.
  * It also marks when a request's bytes start arriving (for the header timeout), stops decoding
  * while the connection applies back-pressure, and drops everything after a rejected request, so
  * that bytes a client meant as a body are never parsed as the next request.
@@ -32,6 +37,9 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             return this;
         }
     }
+
+    /** Stops at the first byte that may not appear in a request line: anything but SP and %x21-7E. */
+    private static final ByteProcessor REQUEST_LINE_BYTE = b -> b >= 0x20 && b < 0x7f;
 
     private final ConnState state;
     private final int maxLine;
@@ -68,7 +76,9 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
                 if (!lineTooLong && end - start <= maxLine + maxHeaders + 4) return; // wait for the whole block
             } else {
                 headerChecked = true;
-                if ((scan >>> 32) != 0) reject = "obs-fold header continuation lines are not allowed";
+                int bad = firstInvalidRequestLineByte(in, start);
+                if (bad >= 0) reject = "invalid byte 0x" + hex(in.getByte(bad)) + " in the request line";
+                else if ((scan >>> 32) != 0) reject = "obs-fold header continuation lines are not allowed";
             }
         }
         int before = out.size();
@@ -76,7 +86,10 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         for (int i = before; i < out.size(); i++) {
             if (out.get(i) instanceof HttpMessage m) {
                 headerChecked = false;
-                if (reject != null && m.decoderResult().isSuccess()) m.setDecoderResult(DecoderResult.failure(new Rejected(reject)));
+                // Our reason replaces Netty's vaguer one, except a size limit's (414/431 say more)
+                if (reject != null && !(m.decoderResult().cause() instanceof TooLongFrameException)) {
+                    m.setDecoderResult(DecoderResult.failure(new Rejected(reject)));
+                }
                 reject = null;
             }
         }
@@ -107,6 +120,18 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             i = next;
         }
         return incomplete | fold;
+    }
+
+    /** The index of the first byte of the request line (which starts at {@code start} and is complete) that is not allowed, or -1. */
+    private static int firstInvalidRequestLineByte(ByteBuf in, int start) {
+        int lf = in.indexOf(start, in.writerIndex(), (byte) '\n');
+        int end = lf > start && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+        return end <= start ? -1 : in.forEachByte(start, end - start, REQUEST_LINE_BYTE);
+    }
+
+    private static String hex(byte b) {
+        String h = Integer.toHexString(b & 0xff).toUpperCase(java.util.Locale.ROOT);
+        return h.length() == 1 ? "0" + h : h;
     }
 
     @Override

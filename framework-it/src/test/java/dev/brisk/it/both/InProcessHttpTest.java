@@ -21,7 +21,7 @@ class InProcessHttpTest extends HttpContract {
     @Override
     Res call(String method, String path, String body) {
         var req = client.request(method, path);
-        if (body != null) req.body(body, "application/json");
+        if (body != null) req.jsonText(body);
         var r = req.send();
         return new Res(r.status(), r.headers(), r.text());
     }

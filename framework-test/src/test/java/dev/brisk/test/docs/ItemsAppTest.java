@@ -58,5 +58,14 @@ class ItemsAppTest {
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.json().get("detail").asText()).isEqualTo("Item already exists");
     }
+
+    @Test
+    void createItemFromMalformedJson() {
+        var response = client.request("POST", "/items").header("X-Token", "coneofsilence")
+                .jsonText("{\"id\": \"baz\", \"title\": ")  // sent as written: the JSON ends too early
+                .send();
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().at("/detail/0/type").asText()).isEqualTo("json_invalid");
+    }
 }
 // end::items-test[]

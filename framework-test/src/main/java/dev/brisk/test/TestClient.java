@@ -78,9 +78,20 @@ public final class TestClient implements AutoCloseable {
         this.app = Objects.requireNonNull(app, "app");
         this.options = Objects.requireNonNull(options, "options");
         this.runtime = AppRuntime.of(app);
-        this.mapper = runtime.mapper();
+        this.mapper = responseMapper(runtime.mapper());
         this.address = new LocalAddress("brisk-test-" + IDS.incrementAndGet());
         this.server = runtime.startLocal(address);
+    }
+
+    /**
+     * The app's Jackson configuration for writing requests and reading responses, without the app's
+     * request limits: a response may be larger or deeper than what the app accepts as a request body.
+     */
+    private static ObjectMapper responseMapper(ObjectMapper app) {
+        var copy = app.copy();
+        copy.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxDocumentLength(-1).maxNestingDepth(10_000).maxStringLength(Integer.MAX_VALUE).maxNumberLength(Integer.MAX_VALUE).build());
+        return copy;
     }
 
     /** Starts {@code app} in this JVM (its startup hooks run now) with the default options. */

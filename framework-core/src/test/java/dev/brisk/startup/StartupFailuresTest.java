@@ -203,7 +203,7 @@ class StartupFailuresTest {
         try (var loader = new URLClassLoader(new java.net.URL[]{dir.toUri().toURL()}, getClass().getClassLoader())) {
             Object instance = loader.loadClass("NoParams").getConstructor().newInstance();
             assertThatThrownBy(() -> App.builder().include(instance).build())
-                    .hasMessageContaining("NoParams.x()").hasMessageContaining("-parameters");
+                    .hasMessageContaining("NoParams.x()").hasMessageContaining("-parameters").hasMessageContaining("mvn clean package");
         }
     }
 

@@ -75,8 +75,9 @@ final class ParamInference {
         for (int i = 0; i < ps.length; i++) {
             Parameter p = ps[i];
             if (!p.isNamePresent() && !explicitlyNamed(p)) {
-                throw new StartupException(user + ": parameter names are missing (compile with -parameters: "
-                        + "maven-compiler-plugin <parameters>true</parameters>, or javac -parameters)");
+                throw new StartupException(user + ": parameter names are missing: compile with -parameters"
+                        + " (maven-compiler-plugin <parameters>true</parameters>, or javac -parameters), then rebuild from clean"
+                        + " (mvn clean package): classes compiled before the flag was added keep no names");
             }
             out.add(inferParam(i, p, pathNames, user));
         }

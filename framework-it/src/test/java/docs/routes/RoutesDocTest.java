@@ -26,4 +26,13 @@ class RoutesDocTest {
                     .hasHeader("Content-Disposition", "attachment; filename=\"q1.csv\"").hasText("report q1");
         }
     }
+
+    @Test
+    void backgroundTasksRunAfterTheResponse() {
+        var signups = new Signups();
+        try (var c = TestClient.of(App.builder().include(signups).build())) {
+            assertThat(c.post("/signup?email=ann@example.com", null)).hasStatus(202).hasJsonBody("{\"status\":\"queued\"}");
+            org.assertj.core.api.Assertions.assertThat(signups.outbox).containsExactly("welcome ann@example.com");
+        }
+    }
 }

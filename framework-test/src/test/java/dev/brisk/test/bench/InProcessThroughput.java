@@ -35,6 +35,26 @@ public final class InProcessThroughput {
     public record Created(int id, String name, double price) {
     }
 
+    /** The caller, from a header (a dependency every request of the "with a dependency" case solves). */
+    public record User(String name) {
+    }
+
+    /** A provider reading a header, as an auth dependency does. */
+    public static final class Auth {
+        @dev.brisk.Provides
+        public static User user(@dev.brisk.Header("x-user") String xUser) {
+            return new User(xUser);
+        }
+    }
+
+    /** A plain method with a validated body and a dependency. */
+    public static final class WithDependency {
+        @Post(value = "/items", status = 201)
+        public Created create(@Valid NewItem item, User user) {
+            return new Created(1, item.name() + " by " + user.name(), item.price());
+        }
+    }
+
     /** Plain methods: they run on the worker pool. */
     public static final class Plain {
         @Get("/items/{id}")
@@ -76,6 +96,10 @@ public final class InProcessThroughput {
                 run(kind + "  GET /items/{id}", warmup, measure, i -> client.get("/items/" + (i & 1023)), 200);
                 run(kind + "  POST /items (validated)", warmup, measure, i -> client.post("/items", newItem), 201);
             }
+        }
+        try (var client = TestClient.of(App.builder().include(new WithDependency()).include(Auth.class).docs(false).build())) {
+            run("plain method   POST /items (validated, dependency)", warmup, measure,
+                    i -> client.request("POST", "/items").header("x-user", "ann").json(newItem).send(), 201);
         }
     }
 

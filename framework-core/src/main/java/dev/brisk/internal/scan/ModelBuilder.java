@@ -123,7 +123,9 @@ public final class ModelBuilder {
 
         var all = new ArrayList<ProviderDef>();
         providers.values().forEach(all::addAll);
-        return new Result(new RouteModel(List.copyOf(routes), List.copyOf(all)), List.copyOf(startupMethods), List.copyOf(shutdownMethods));
+        var model = new RouteModel(List.copyOf(routes), List.copyOf(all));
+        RouteDeclarations.checkDefaults(model);
+        return new Result(model, List.copyOf(startupMethods), List.copyOf(shutdownMethods));
     }
 
     // ------------------------------------------------------------------------------------ scanning
@@ -379,7 +381,7 @@ public final class ModelBuilder {
             var routeTags = new ArrayList<>(tags);
             for (String t : attrs.tags()) if (!routeTags.contains(t)) routeTags.add(t);
             var doc = new RouteDoc(attrs.summary(), attrs.description(), List.copyOf(routeTags), attrs.deprecated() || m.isAnnotationPresent(Deprecated.class),
-                    attrs.operationId(), attrs.hidden());
+                    attrs.operationId(), attrs.hidden(), RouteDeclarations.responses(m, c, status));
             addRoute(new RouteDef(attrs.method(), path, m, Modifier.isStatic(m.getModifiers()) ? null : instance,
                     m.getGenericReturnType(), resultType, params, List.copyOf(routeDeps), status, async, doc), template);
         }

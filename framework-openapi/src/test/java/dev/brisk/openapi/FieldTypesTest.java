@@ -38,27 +38,32 @@ class FieldTypesTest {
         assertThat(props.path(field)).as(field).isEqualTo(Docs.json(json));
     }
 
+    /** A reference-type field that is not required: it may be null (NullableFieldsTest). */
+    private void nullable(String field, String json) {
+        assertThat(props.path(field)).as(field).isEqualTo(Docs.json("{\"anyOf\":[" + json + ",{\"type\":\"null\"}]}"));
+    }
+
     @Test
     void scalars() {
-        is("s", "{\"type\":\"string\"}");
+        nullable("s", "{\"type\":\"string\"}");
         is("i", "{\"type\":\"integer\",\"format\":\"int32\"}");
         is("l", "{\"type\":\"integer\",\"format\":\"int64\"}");
         is("d", "{\"type\":\"number\",\"format\":\"double\"}");
         is("f", "{\"type\":\"number\",\"format\":\"float\"}");
         is("b", "{\"type\":\"boolean\"}");
-        is("dec", "{\"type\":\"number\"}");
-        is("big", "{\"type\":\"integer\"}");
-        is("id", "{\"type\":\"string\",\"format\":\"uuid\"}");
+        nullable("dec", "{\"type\":\"number\"}");
+        nullable("big", "{\"type\":\"integer\"}");
+        nullable("id", "{\"type\":\"string\",\"format\":\"uuid\"}");
         is("anything", "{}");
     }
 
     @Test
     void javaTime() {
-        is("date", "{\"type\":\"string\",\"format\":\"date\"}");
-        is("local", "{\"type\":\"string\",\"format\":\"date-time\"}");
-        is("offset", "{\"type\":\"string\",\"format\":\"date-time\"}");
-        is("at", "{\"type\":\"string\",\"format\":\"date-time\"}");
-        is("took", "{\"type\":\"string\",\"format\":\"duration\"}");
+        nullable("date", "{\"type\":\"string\",\"format\":\"date\"}");
+        nullable("local", "{\"type\":\"string\",\"format\":\"date-time\"}");
+        nullable("offset", "{\"type\":\"string\",\"format\":\"date-time\"}");
+        nullable("at", "{\"type\":\"string\",\"format\":\"date-time\"}");
+        nullable("took", "{\"type\":\"string\",\"format\":\"duration\"}");
     }
 
     @Test

@@ -64,7 +64,7 @@ class OpenApiDocsTest {
         assertThat(create.path("responses").has("201")).isTrue();
         assertThat(create.path("requestBody").path("required").asBoolean()).isTrue();
         assertThat(texts(schema(doc, "NewItem").path("required"))).containsExactly("name", "price");
-        assertThat(schema(doc, "NewItem").path("properties").path("name")).isEqualTo(Docs.json("{\"type\":\"string\",\"minLength\":1,\"maxLength\":100}"));
+        assertThat(schema(doc, "NewItem").path("properties").path("name")).isEqualTo(Docs.json("{\"type\":\"string\",\"minLength\":1,\"maxLength\":100,\"pattern\":\"\\\\S\"}"));
         assertThat(schema(doc, "NewItem").path("properties").path("price").path("exclusiveMinimum").asInt()).isZero();
         assertThat(schema(doc, "Item").path("properties").path("description").path("anyOf").size()).isEqualTo(2);
 

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import dev.brisk.internal.binding.BodyReader;
+import dev.brisk.internal.binding.ConversionException;
+import dev.brisk.internal.binding.FieldDefaults;
+import dev.brisk.internal.binding.Scalar;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverterContextImpl;
 import io.swagger.v3.core.jackson.ModelResolver;
@@ -108,12 +112,48 @@ final class Schemas {
                 // Optional<@Size(max = 20) String>: the constraints of the value inside.
                 if (praw == Optional.class) Constraints.apply(prop, typeArgumentAnnotations(els));
             }
-            if (praw == Optional.class) props.put(p.getName(), nullable(prop));
+            // null where the binder takes it and the server may send it: Optional, and the other nullable fields
+            Schema out = praw == Optional.class || BodyReader.nullableField(praw, els) ? nullable(prop) : prop;
+            String def = FieldDefaults.raw(els);
+            if (def != null) {
+                if (out.get$ref() != null) out = new JsonSchema().allOf(List.of(out));   // a $ref takes no siblings in every tool
+                out.setDefault(defaultValue(rc != null ? rc.getGenericType() : pt, def));
+            }
+            props.put(p.getName(), out);
         }
         // Keep Jackson's property order (the order of the JSON the runtime writes).
         var ordered = new ArrayList<String>();
         for (String name : props.keySet()) if (required.contains(name)) ordered.add(name);
         required(schema, ordered);
+    }
+
+    /** A {@code @Default} as the JSON value the binder produces ({@code "10"} -> {@code 10}; JSON as written). */
+    Object defaultValue(java.lang.reflect.Type type, String raw) {
+        if (FieldDefaults.isText(type)) {
+            Class<?> c = BodyReader.Types.raw(type);
+            if (c == Optional.class) c = BodyReader.Types.raw(BodyReader.Types.arg(type, 0));
+            return textDefault(mapper, c, raw);
+        }
+        try {
+            return mapper.readTree(raw);
+        } catch (java.io.IOException e) {
+            return raw;   // startup has refused it already
+        }
+    }
+
+    /** A text default (query values, simple body fields) as the JSON value the binder produces. */
+    static Object textDefault(ObjectMapper mapper, Class<?> type, String raw) {
+        try {
+            Object v = Scalar.of(type).fromString(raw);
+            com.fasterxml.jackson.databind.JsonNode n = mapper.valueToTree(v);
+            if (n.isIntegralNumber()) return n.bigIntegerValue().bitLength() < 63 ? (Object) n.longValue() : n.bigIntegerValue();
+            if (n.isNumber()) return n.decimalValue();
+            if (n.isBoolean()) return n.booleanValue();
+            if (n.isTextual()) return n.textValue();
+            return raw;
+        } catch (ConversionException | IllegalArgumentException e) {
+            return raw;
+        }
     }
 
     /**

@@ -46,7 +46,9 @@ class ConstraintsTest {
                          @Pattern(regexp = "^a|b$") String either,
                          @NotBlank @Pattern(regexp = "[a-z ]+") String words,
                          @org.hibernate.validator.constraints.Length(min = 2, max = 4) String legacy,
-                         @org.hibernate.validator.constraints.CodePointLength(max = 4) String counted) {
+                         @org.hibernate.validator.constraints.CodePointLength(max = 4) String counted,
+                         List<@NotBlank @Pattern(regexp = "[a-z]+") String> words2,
+                         java.util.Map<String, @NotBlank String> labels) {
     }
 
     public static class Routes {
@@ -98,6 +100,12 @@ class ConstraintsTest {
         assertThat(field("zip").path("pattern").asText()).isEqualTo("^(?:\\d{5})$");
         assertThat(field("either").path("pattern").asText()).isEqualTo("^(?:^a|b$)$");
         assertThat(param(op(doc, "GET", "/search"), "x-version").path("schema").path("pattern").asText()).isEqualTo("^v[0-9]+$");
+    }
+
+    @Test
+    void itemsAndMapValuesInBrisksTermsToo() {
+        assertThat(field("words2").path("items").path("pattern").asText()).isEqualTo("^(?=[\\s\\S]*\\S)(?:[a-z]+)$");
+        assertThat(field("labels").path("additionalProperties").path("pattern").asText()).isEqualTo("\\S");
     }
 
     @Test

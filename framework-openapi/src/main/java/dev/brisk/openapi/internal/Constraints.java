@@ -61,7 +61,7 @@ final class Constraints {
             else if (a instanceof Max m) ValidationAnnotationsUtils.applyMaxConstraint(schema, m);
             else if (a instanceof DecimalMin m) ValidationAnnotationsUtils.applyDecimalMinConstraint(schema, m);
             else if (a instanceof DecimalMax m) ValidationAnnotationsUtils.applyDecimalMaxConstraint(schema, m);
-            else if (a instanceof Pattern p && p.flags().length == 0 && isType(schema, "string")) schema.setPattern(anchored(p.regexp()));
+            else if (a instanceof Pattern p && isType(schema, "string")) schema.setPattern(p.flags().length == 0 ? anchored(p.regexp()) : null);
             else if (a instanceof Email e) ValidationAnnotationsUtils.applyEmailConstraint(schema, e);
             else if (a instanceof Positive) ValidationAnnotationsUtils.applyPositiveConstraint(schema);
             else if (a instanceof PositiveOrZero) ValidationAnnotationsUtils.applyPositiveOrZeroConstraint(schema);

@@ -110,7 +110,14 @@ final class Schemas {
             if (prop.get$ref() == null) {
                 Constraints.apply(prop, annotations(els));
                 // Optional<@Size(max = 20) String>: the constraints of the value inside.
-                if (praw == Optional.class) Constraints.apply(prop, typeArgumentAnnotations(els));
+                if (praw == Optional.class) Constraints.apply(prop, typeArgumentAnnotations(els, 0));
+                // List<@NotBlank String>, Map<String, @Min(0) Integer>: their items' and values', in Brisk's terms
+                if (prop.getItems() != null && prop.getItems().get$ref() == null) {
+                    Constraints.apply(prop.getItems(), typeArgumentAnnotations(els, 0));
+                }
+                if (prop.getAdditionalProperties() instanceof Schema values && values.get$ref() == null) {
+                    Constraints.apply(values, typeArgumentAnnotations(els, 1));
+                }
             }
             // null where the binder takes it and the server may send it: Optional, and the other nullable fields
             Schema out = praw == Optional.class || BodyReader.nullableField(praw, els) ? nullable(prop) : prop;
@@ -172,15 +179,17 @@ final class Schemas {
         kept.addAll(names);
     }
 
-    private static Annotation[] typeArgumentAnnotations(AnnotatedElement[] elements) {
+    private static Annotation[] typeArgumentAnnotations(AnnotatedElement[] elements, int index) {
         var seen = new LinkedHashMap<Class<?>, Annotation>();
         for (var e : elements) {
             java.lang.reflect.AnnotatedType t = e instanceof RecordComponent rc ? rc.getAnnotatedType()
                     : e instanceof Field f ? f.getAnnotatedType()
                     : e instanceof Method m && m.getParameterCount() == 0 ? m.getAnnotatedReturnType()
                     : null;
-            if (t instanceof AnnotatedParameterizedType pt && pt.getAnnotatedActualTypeArguments().length == 1) {
-                for (var a : pt.getAnnotatedActualTypeArguments()[0].getAnnotations()) seen.putIfAbsent(a.annotationType(), a);
+            if (t instanceof AnnotatedParameterizedType pt && pt.getAnnotatedActualTypeArguments().length > index) {
+                for (var a : pt.getAnnotatedActualTypeArguments()[index].getAnnotations()) seen.putIfAbsent(a.annotationType(), a);
+            } else if (t instanceof java.lang.reflect.AnnotatedArrayType at && index == 0) {
+                for (var a : at.getAnnotatedGenericComponentType().getAnnotations()) seen.putIfAbsent(a.annotationType(), a);
             }
         }
         return seen.values().toArray(Annotation[]::new);

@@ -75,6 +75,22 @@ class OpenApiDocsTest {
     }
 
     @Test
+    void declaringResponses() {
+        JsonNode doc = Docs.of(App.builder().include(new dev.brisk.openapi.docs.Orders()).build());
+        JsonNode read = op(doc, "GET", "/orders/{id}").path("responses");
+        assertThat(read.path("401").path("description").asText()).isEqualTo("Not signed in");
+        assertThat(read.path("404").path("description").asText()).isEqualTo("No such order");
+        assertThat(read.path("404").path("content").path("application/json").path("schema").path("$ref").asText())
+                .isEqualTo("#/components/schemas/HTTPError");
+        JsonNode place = op(doc, "POST", "/orders").path("responses");
+        assertThat(place.path("409").path("content").path("application/json").path("schema").path("$ref").asText())
+                .isEqualTo("#/components/schemas/Conflict");
+        assertThat(place.has("401")).isTrue();
+        assertThat(schema(doc, "Order").path("properties").path("note"))
+                .isEqualTo(Docs.json("{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]}"));
+    }
+
+    @Test
     void servingPaths() {
         // tag::paths[]
         App app = App.builder()

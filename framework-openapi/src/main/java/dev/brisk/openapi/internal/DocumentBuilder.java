@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brisk.Response;
 import dev.brisk.internal.Settings;
 import dev.brisk.internal.binding.BodyReader.Types;
-import dev.brisk.internal.binding.ConversionException;
-import dev.brisk.internal.binding.Scalar;
 import dev.brisk.internal.model.ParamDef;
 import dev.brisk.internal.model.ParamDef.Container;
 import dev.brisk.internal.model.ParamKind;

@@ -26,6 +26,10 @@ class NonFiniteNumbersTest {
     public record Price(double price) {
     }
 
+    /** Flat: read by the streaming reader when it can. */
+    public record Ratio(float ratio) {
+    }
+
     public record Order(String sku, Price price, List<Double> extras, float ratio, Integer count, BigDecimal exact) {
     }
 
@@ -33,6 +37,11 @@ class NonFiniteNumbersTest {
         @Post("/prices")
         public Price price(Price p) {
             return p;
+        }
+
+        @Post("/ratios")
+        public Ratio ratio(Ratio r) {
+            return r;
         }
 
         @Post("/orders")
@@ -84,6 +93,12 @@ class NonFiniteNumbersTest {
                 .hasValidationError("finite_number", "body", "ratio")
                 .hasValidationError("finite_number", "body", "count");
         assertThat(r.text()).doesNotContain("Infinity");
+    }
+
+    @Test
+    void aFloatBeyondItsRangeIsNotFiniteEvenInAFlatRecord() {
+        assertThat(post("/ratios", "{\"ratio\":1e39}")).hasStatus(422).hasValidationError("finite_number", "body", "ratio");
+        assertThat(post("/ratios", "{\"ratio\":3.4e38}")).hasStatus(200);
     }
 
     @Test

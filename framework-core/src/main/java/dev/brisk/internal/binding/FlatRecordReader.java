@@ -134,7 +134,9 @@ public final class FlatRecordReader {
                 }
                 double d = p.getDoubleValue();
                 if (!Double.isFinite(d)) return FALLBACK;
-                return kinds[i] == FLOAT ? (Object) (float) d : (Object) d;
+                if (kinds[i] != FLOAT) return d;
+                float f = (float) d;   // finite as a double, perhaps not as a float (1e39)
+                return Float.isFinite(f) ? (Object) f : FALLBACK;
             }
             default: {
                 if (t != JsonToken.VALUE_NUMBER_INT) return FALLBACK;

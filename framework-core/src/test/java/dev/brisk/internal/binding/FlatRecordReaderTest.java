@@ -36,7 +36,7 @@ class FlatRecordReaderTest {
     private static final String[] VALUES = {"\"x\"", "\"\"", "\" \"", "\"1\"", "\"true\"", "\"é\\n\\u00e9\"", "0", "1", "-1",
             "-0", "1.0", "1.5", "-0.0", "1e3", "1e400", "-1e400", "2147483647", "2147483648", "-2147483649",
             "9223372036854775807", "9223372036854775808", "32768", "-129", "127", "true", "false", "null", "[]", "[1]",
-            "{}", "{\"a\":1}", "9.99", "1e-400", "0.1"};
+            "{}", "{\"a\":1}", "9.99", "1e-400", "0.1", "1e39", "-3.5e38", "3.4e38"};
 
     private static final class Fixture {
         final com.fasterxml.jackson.databind.ObjectMapper m = Json.create(1 << 20);

@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FieldTypesTest {
     public record Everything(String s, int i, long l, double d, float f, boolean b, BigDecimal dec, BigInteger big,
                              UUID id, LocalDate date, LocalDateTime local, OffsetDateTime offset, Instant at, Duration took,
-                             List<String> list, Set<Long> set, Map<String, Double> map, String[] array, Object anything) {
+                             List<String> list, Set<Long> set, Map<String, Double> map, String[] array, Object anything,
+                             short sh, Byte by, List<Short> shorts, Map<String, Byte> bytes, @jakarta.validation.constraints.Min(-5) short atLeast,
+                             @jakarta.validation.constraints.Max(100000) short atMost) {
     }
 
     public static class Routes {
@@ -55,6 +57,16 @@ class FieldTypesTest {
         nullable("big", "{\"type\":\"integer\"}");
         nullable("id", "{\"type\":\"string\",\"format\":\"uuid\"}");
         is("anything", "{}");
+    }
+
+    @Test
+    void shortsAndBytesAreIntegersInTheirRange() {
+        is("sh", "{\"type\":\"integer\",\"format\":\"int32\",\"minimum\":-32768,\"maximum\":32767}");
+        nullable("by", "{\"type\":\"integer\",\"format\":\"int32\",\"minimum\":-128,\"maximum\":127}");
+        is("shorts", "{\"type\":\"array\",\"items\":{\"type\":\"integer\",\"format\":\"int32\",\"minimum\":-32768,\"maximum\":32767}}");
+        is("bytes", "{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\",\"format\":\"int32\",\"minimum\":-128,\"maximum\":127}}");
+        is("atLeast", "{\"type\":\"integer\",\"format\":\"int32\",\"minimum\":-5,\"maximum\":32767}");
+        is("atMost", "{\"type\":\"integer\",\"format\":\"int32\",\"minimum\":-32768,\"maximum\":32767}");
     }
 
     @Test

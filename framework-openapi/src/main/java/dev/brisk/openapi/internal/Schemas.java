@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
 
 import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.Field;
@@ -55,13 +56,56 @@ final class Schemas {
     /** The schema of a body or result type: a {@code $ref} for records and classes, inline otherwise. */
     Schema<?> of(Type type) {
         Schema<?> s = context.resolve(new AnnotatedType(type).resolveAsRef(true));
-        return s == null ? new JsonSchema() : copy(s);
+        if (s == null) return new JsonSchema();
+        Schema<?> out = copy(s);
+        javaRanges(out, mapper.constructType(type));
+        return out;
     }
 
     /** A fresh inline schema of a simple type (parameters, form fields): safe to add constraints to. */
     Schema<?> inline(Type type) {
         Schema<?> s = new ModelConverterContextImpl(resolver).resolve(new AnnotatedType(type));
-        return s == null ? new JsonSchema() : copy(s);
+        if (s == null) return new JsonSchema();
+        Schema<?> out = copy(s);
+        javaRanges(out, mapper.constructType(type));
+        return out;
+    }
+
+    /**
+     * What Brisk reads for {@code short} and {@code byte}: integers within their range (swagger calls a
+     * short an int32 and a byte a base64 string), applied wherever such a value sits (also in lists,
+     * maps and {@code Optional}s); bounds of constraints that are tighter stay.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static void javaRanges(Schema s, JavaType t) {
+        if (s == null || t == null || s.get$ref() != null) return;
+        if (s.getAnyOf() != null) {
+            for (Object branch : s.getAnyOf()) javaRanges((Schema) branch, t);
+            return;
+        }
+        if (t.isReferenceType()) {
+            javaRanges(s, t.getReferencedType());
+        } else if (t.isMapLikeType()) {
+            if (s.getAdditionalProperties() instanceof Schema values) javaRanges(values, t.getContentType());
+        } else if (t.isCollectionLikeType() || t.isArrayType() && !t.getContentType().hasRawClass(byte.class)) {
+            javaRanges(s.getItems(), t.getContentType());
+        } else {
+            Class<?> raw = t.getRawClass();
+            if (raw == short.class || raw == Short.class) integerRange(s, Short.MIN_VALUE, Short.MAX_VALUE);
+            else if (raw == byte.class || raw == Byte.class) integerRange(s, Byte.MIN_VALUE, Byte.MAX_VALUE);
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void integerRange(Schema s, long min, long max) {
+        if (s.getTypes() == null || !s.getTypes().contains("integer")) {
+            s.setTypes(new java.util.LinkedHashSet<>(List.of("integer")));
+            s.setType(null);
+        }
+        s.setFormat("int32");
+        BigDecimal lo = BigDecimal.valueOf(min), hi = BigDecimal.valueOf(max);
+        if (s.getMinimum() == null || s.getMinimum().compareTo(lo) < 0) s.setMinimum(lo);
+        if (s.getMaximum() == null || s.getMaximum().compareTo(hi) > 0) s.setMaximum(hi);
     }
 
     /** Every named schema resolved so far, corrected, by name. */
@@ -118,6 +162,7 @@ final class Schemas {
                 if (prop.getAdditionalProperties() instanceof Schema values && values.get$ref() == null) {
                     Constraints.apply(values, typeArgumentAnnotations(els, 1));
                 }
+                javaRanges(prop, pt);
             }
             // null where the binder takes it and the server may send it: Optional, and the other nullable fields
             Schema out = praw == Optional.class || BodyReader.nullableField(praw, els) ? nullable(prop) : prop;

@@ -32,7 +32,8 @@ class SchemaFuzzTest {
         return Stream.of(
                 Arguments.of("hello", (Supplier<App>) HelloApp::app, Map.of()),
                 Arguments.of("shop", (Supplier<App>) ShopApp::app, Map.of("x-token", List.of("secret-token"))),
-                Arguments.of("bench", (Supplier<App>) BenchApp::app, Map.of()));
+                Arguments.of("bench", (Supplier<App>) BenchApp::app, Map.of()),
+                Arguments.of("kitchen sink", (Supplier<App>) KitchenSink::app, Map.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -41,7 +42,7 @@ class SchemaFuzzTest {
         var report = new SchemaFuzzer(app.get(), hints, SEED, CASES, BUDGET).run();
         System.out.println(name + ": " + report.casesByOperation().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()[0] + "+" + e.getValue()[1]).collect(Collectors.joining(", ")));
-        String findings = report.findings().stream().limit(25).map(Object::toString).collect(Collectors.joining("\n"));
+        String findings = report.findings().stream().limit(Integer.getInteger("brisk.fuzz.show", 25)).map(Object::toString).collect(Collectors.joining("\n"));
         assertThat(report.findings()).as(name + ": " + report.findings().size() + " mismatches (seed " + SEED + "):\n" + findings).isEmpty();
         // every operation was exercised: positive cases always, negative ones wherever something can be invalid
         report.casesByOperation().forEach((op, n) -> assertThat(n[0]).as(op + " positive cases").isPositive());

@@ -15,7 +15,11 @@ import java.util.Random;
 /**
  * Values from a JSON Schema: valid ones (biased to bounds, empty and odd text, emoji, whitespace), and
  * invalid ones for a position (wrong types, each constraint broken). Every value it hands out has been
- * checked by {@link SchemaCheck}: valid ones are valid, invalid ones invalid.
+ * checked by {@link SchemaCheck}: valid ones are valid, invalid ones invalid. Numbers of format
+ * {@code float} are single-precision values, as the format says. Invalid values leave out pydantic's
+ * lax-mode coercions, which Brisk follows on purpose as FastAPI does (documented in parameters.md):
+ * {@code 0}/{@code 1} and the words {@code yes}, {@code on}, {@code t} ... for booleans, numeric strings
+ * for numbers.
  */
 final class SchemaGen {
     /** Where a text value travels, which limits the characters it may hold. */
@@ -166,8 +170,10 @@ final class SchemaGen {
         double hi = s.has("maximum") ? s.get("maximum").doubleValue() : bound;
         double[] picks = {lo, hi, 0.0, -0.0, 0.5, 1, -1.5, 9.99, 1e-300, 5e-324, 123456.789, -1e300, bound,
                 lo + (hi - lo) * rnd.nextDouble(), rnd.nextDouble() * 1000};
+        boolean single = s.path("format").asText("").equals("float");
         for (int i = 0; i < 30; i++) {
             double v = picks[rnd.nextInt(picks.length)];
+            if (single) v = (float) v;
             if (!Double.isFinite(v)) continue;
             JsonNode n = F.numberNode(v);
             if (check.valid(s, n)) return n;
@@ -233,8 +239,37 @@ final class SchemaGen {
         candidates.add(F.numberNode(new BigInteger("123456789012345678901234567")));
         addConstraintBreakers(check.resolve(schema), candidates, 0);
         var out = new ArrayList<JsonNode>();
-        for (JsonNode c : candidates) if (!check.valid(schema, c)) out.add(c);
+        for (JsonNode c : candidates) if (!check.valid(schema, c) && !laxlyAccepted(schema, c)) out.add(c);
         return out;
+    }
+
+    private static final java.util.Set<String> LAX_BOOLEANS = java.util.Set.of("0", "1", "true", "false", "yes", "no", "on", "off",
+            "t", "f", "y", "n");
+
+    /** pydantic's lax mode (Brisk's too) takes this value for the schema's type although JSON Schema does not. */
+    private boolean laxlyAccepted(JsonNode schema, JsonNode v) {
+        JsonNode s = check.resolve(schema);
+        for (String combinator : List.of("anyOf", "allOf")) {
+            for (JsonNode branch : s.path(combinator)) if (laxlyAccepted(branch, v)) return true;
+        }
+        if (!s.has("type")) return false;
+        for (JsonNode t : s.get("type").isArray() ? s.get("type") : F.arrayNode().add(s.get("type"))) {
+            switch (t.asText()) {
+                case "boolean" -> {
+                    if (v.isIntegralNumber() && (v.intValue() == 0 || v.intValue() == 1)) return true;
+                    if (v.isTextual() && LAX_BOOLEANS.contains(v.textValue().toLowerCase(java.util.Locale.ROOT))) return true;
+                }
+                case "integer", "number" -> {
+                    if (v.isTextual() && v.textValue().strip().matches("[+-]?[0-9]+(\\.[0-9]*)?([eE][+-]?[0-9]+)?")) {
+                        JsonNode n = F.numberNode(new BigDecimal(v.textValue().strip()));
+                        var copy = ((com.fasterxml.jackson.databind.node.ObjectNode) s.deepCopy()).put("type", t.asText());
+                        if (check.valid(copy, n)) return true;
+                    }
+                }
+                default -> { }
+            }
+        }
+        return false;
     }
 
     private void addConstraintBreakers(JsonNode s, List<JsonNode> out, int depth) {
@@ -328,7 +363,7 @@ final class SchemaGen {
         var out = new ArrayList<String>();
         for (String c : candidates) {
             JsonNode v = fromText(schema, c);
-            if (v == null || !check.valid(schema, v)) out.add(c);
+            if ((v == null || !check.valid(schema, v)) && !laxlyAccepted(schema, F.textNode(c))) out.add(c);
         }
         return out;
     }

@@ -24,6 +24,7 @@ module dev.brisk {
     requires io.github.classgraph;
     requires org.slf4j;
     requires static jdk.jfr;
+    requires java.logging;   // quieting Hibernate Validator's version line (JBoss Logging may log through it)
 
     exports dev.brisk;
 

@@ -4,6 +4,7 @@ module dev.brisk.openapi {
     requires transitive dev.brisk;
     requires transitive io.swagger.v3.oas.models;
     requires io.swagger.v3.core;
+    requires org.hibernate.validator;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
 

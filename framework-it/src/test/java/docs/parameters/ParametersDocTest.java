@@ -63,4 +63,25 @@ class ParametersDocTest {
             assertThat(c.request("POST", "/prefs/unsafe").query("theme", "dark").send()).hasStatus(200).hasHeader("Set-Cookie");
         }
     }
+
+    @Test
+    void bodyFieldsAsDocumented() {
+        try (var c = TestClient.of(App.builder().include(new Todos()).build())) {
+            assertThat(c.post("/todos", Map.of("title", "buy milk"))).hasStatus(200).hasJsonBody(
+                    "{\"title\":\"buy milk\",\"done\":false,\"lists\":[\"inbox\"],\"note\":null,\"tags\":[],\"labels\":null}");
+            var nulls = new java.util.HashMap<String, Object>();
+            nulls.put("title", "t");
+            nulls.put("note", null);
+            nulls.put("labels", null);
+            assertThat(c.post("/todos", nulls)).hasStatus(200);
+            nulls.put("tags", null);
+            nulls.put("done", null);
+            assertThat(c.post("/todos", nulls)).hasStatus(422)
+                    .hasValidationError("bool_type", "body", "done").hasValidationError("list_type", "body", "tags");
+            assertThat(c.post("/todos", Map.of())).hasValidationError("missing", "body", "title");
+        }
+        try (var c = TestClient.of(App.builder().include(new Items()).build())) {
+            assertThat(c.get("/items/12345678901234?shortView=no")).hasValidationError("int_parsing_size", "path", "id");
+        }
+    }
 }

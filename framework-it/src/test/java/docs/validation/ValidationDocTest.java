@@ -29,6 +29,10 @@ class ValidationDocTest {
                       {"type":"pattern","loc":["body","addresses",1,"zip"],"msg":"String should match pattern '\\\\d{5}'","input":"6900","ctx":{"regexp":"\\\\d{5}"}}
                     ]}""");
             assertThat(c.post("/users", Map.of("username", "ann", "age", 30))).hasStatus(201);
+            // @Size(max = 20) counts code points: 20 emoji fit, 21 do not; U+00A0 alone is blank
+            assertThat(c.post("/users", Map.of("username", "\ud83d\ude00".repeat(20), "age", 30))).hasStatus(201);
+            assertThat(c.post("/users", Map.of("username", "\ud83d\ude00".repeat(21), "age", 30))).hasValidationError("size", "body", "username");
+            assertThat(c.post("/users", Map.of("username", "\u00a0", "age", 30))).hasValidationError("not_blank", "body", "username");
             assertThat(c.get("/users?skip=-1&q=ab")).hasStatus(422)
                     .hasValidationError("min", "query", "skip").hasValidationError("size", "query", "q");
         }

@@ -14,6 +14,7 @@ public class Items {
     private final Map<Integer, Item> store = new ConcurrentHashMap<>();
 
     @Get("/{id}")                        // a plain method runs on the worker pool
+    @Responds(status = 404, description = "Item not found")   // in the OpenAPI document
     public Item read(int id) {           // GET /items/abc -> 422 int_parsing
         var item = store.get(id);
         if (item == null) throw new HttpException(404, "Item not found");

@@ -41,7 +41,14 @@ class ConstraintsTest {
                          @NotEmpty List<String> tags,
                          @Size(min = 2, max = 5) List<Integer> lucky,
                          @NotBlank @Size(min = 3) String code,
-                         Optional<@Size(max = 20) String> nickname) {
+                         Optional<@Size(max = 20) String> nickname,
+                         @Pattern(regexp = "\\d{5}") String zip,
+                         @Pattern(regexp = "^a|b$") String either,
+                         @NotBlank @Pattern(regexp = "[a-z ]+") String words,
+                         @org.hibernate.validator.constraints.Length(min = 2, max = 4) String legacy,
+                         @org.hibernate.validator.constraints.CodePointLength(max = 4) String counted,
+                         List<@NotBlank @Pattern(regexp = "[a-z]+") String> words2,
+                         java.util.Map<String, @NotBlank String> labels) {
     }
 
     public static class Routes {
@@ -59,7 +66,13 @@ class ConstraintsTest {
 
     private final JsonNode doc = Docs.of(new Routes());
 
+    /** The property's schema; of a field that may be null (anyOf [T, null]), its T. */
     private JsonNode field(String name) {
+        JsonNode p = rawField(name);
+        return p.has("anyOf") && !name.equals("nickname") ? p.path("anyOf").path(0) : p;
+    }
+
+    private JsonNode rawField(String name) {
         return schema(doc, "Signup").path("properties").path(name);
     }
 
@@ -72,6 +85,33 @@ class ConstraintsTest {
         assertThat(field("code").path("minLength").asInt()).as("@NotBlank does not lower @Size's bound").isEqualTo(3);
         assertThat(field("email").path("format").asText()).isEqualTo("email");
         assertThat(field("handle").path("pattern").asText()).isEqualTo("^[a-z]+$");
+    }
+
+    @Test
+    void notBlankSaysSoWithAPattern() {
+        assertThat(field("name").path("pattern").asText()).isEqualTo("\\S");
+        assertThat(field("code").path("pattern").asText()).isEqualTo("\\S");
+        // with a @Pattern too: both, in the one pattern a schema has
+        assertThat(field("words").path("pattern").asText()).isEqualTo("^(?=[\\s\\S]*\\S)(?:[a-z ]+)$");
+    }
+
+    @Test
+    void patternsMatchTheWholeValueAsBeanValidationDoes() {
+        assertThat(field("zip").path("pattern").asText()).isEqualTo("^(?:\\d{5})$");
+        assertThat(field("either").path("pattern").asText()).isEqualTo("^(?:^a|b$)$");
+        assertThat(param(op(doc, "GET", "/search"), "x-version").path("schema").path("pattern").asText()).isEqualTo("^v[0-9]+$");
+    }
+
+    @Test
+    void itemsAndMapValuesInBrisksTermsToo() {
+        assertThat(field("words2").path("items").path("pattern").asText()).isEqualTo("^(?=[\\s\\S]*\\S)(?:[a-z]+)$");
+        assertThat(field("labels").path("additionalProperties").path("pattern").asText()).isEqualTo("\\S");
+    }
+
+    @Test
+    void hibernateLengthsToo() {
+        assertThat(rawField("legacy")).isEqualTo(Docs.json("{\"anyOf\":[{\"type\":\"string\",\"minLength\":2,\"maxLength\":4},{\"type\":\"null\"}]}"));
+        assertThat(field("counted").path("maxLength").asInt()).isEqualTo(4);
     }
 
     @Test

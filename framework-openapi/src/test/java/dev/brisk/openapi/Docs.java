@@ -72,6 +72,13 @@ final class Docs {
         return s;
     }
 
+    /** A property that may be null ({@code anyOf [T, {"type": "null"}]}): its T; any other schema as it is. */
+    static JsonNode nonNull(JsonNode prop) {
+        JsonNode any = prop.path("anyOf");
+        if (any.size() == 2 && any.path(1).equals(json("{\"type\":\"null\"}"))) return any.path(0);
+        return prop;
+    }
+
     static List<String> texts(JsonNode array) {
         var out = new java.util.ArrayList<String>();
         array.forEach(n -> out.add(n.asText()));

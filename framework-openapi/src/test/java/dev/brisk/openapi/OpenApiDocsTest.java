@@ -64,7 +64,7 @@ class OpenApiDocsTest {
         assertThat(create.path("responses").has("201")).isTrue();
         assertThat(create.path("requestBody").path("required").asBoolean()).isTrue();
         assertThat(texts(schema(doc, "NewItem").path("required"))).containsExactly("name", "price");
-        assertThat(schema(doc, "NewItem").path("properties").path("name")).isEqualTo(Docs.json("{\"type\":\"string\",\"minLength\":1,\"maxLength\":100}"));
+        assertThat(schema(doc, "NewItem").path("properties").path("name")).isEqualTo(Docs.json("{\"type\":\"string\",\"minLength\":1,\"maxLength\":100,\"pattern\":\"\\\\S\"}"));
         assertThat(schema(doc, "NewItem").path("properties").path("price").path("exclusiveMinimum").asInt()).isZero();
         assertThat(schema(doc, "Item").path("properties").path("description").path("anyOf").size()).isEqualTo(2);
 
@@ -72,6 +72,22 @@ class OpenApiDocsTest {
         assertThat(delete.path("operationId").asText()).isEqualTo("removeItem");
         assertThat(delete.path("responses").path("204").has("content")).isFalse();
         assertThat(doc.path("paths").has("/items/stats")).isFalse();
+    }
+
+    @Test
+    void declaringResponses() {
+        JsonNode doc = Docs.of(App.builder().include(new dev.brisk.openapi.docs.Orders()).build());
+        JsonNode read = op(doc, "GET", "/orders/{id}").path("responses");
+        assertThat(read.path("401").path("description").asText()).isEqualTo("Not signed in");
+        assertThat(read.path("404").path("description").asText()).isEqualTo("No such order");
+        assertThat(read.path("404").path("content").path("application/json").path("schema").path("$ref").asText())
+                .isEqualTo("#/components/schemas/HTTPError");
+        JsonNode place = op(doc, "POST", "/orders").path("responses");
+        assertThat(place.path("409").path("content").path("application/json").path("schema").path("$ref").asText())
+                .isEqualTo("#/components/schemas/Conflict");
+        assertThat(place.has("401")).isTrue();
+        assertThat(schema(doc, "Order").path("properties").path("note"))
+                .isEqualTo(Docs.json("{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]}"));
     }
 
     @Test

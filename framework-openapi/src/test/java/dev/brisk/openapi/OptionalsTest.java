@@ -81,7 +81,9 @@ class OptionalsTest {
         JsonNode props = schema(doc, "Profile").path("properties");
         assertThat(props.path("nickname")).isEqualTo(Docs.json("{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]}"));
         assertThat(props.path("tag")).isEqualTo(Docs.json("{\"anyOf\":[{\"$ref\":\"#/components/schemas/Tag\"},{\"type\":\"null\"}]}"));
-        assertThat(props.path("bio")).isEqualTo(Docs.json("{\"type\":\"string\"}"));
+        assertThat(props.path("bio")).as("not required: may be null (NullableFieldsTest)")
+                .isEqualTo(Docs.json("{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]}"));
+        assertThat(props.path("name")).isEqualTo(Docs.json("{\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\"}"));
     }
 
     @Test

@@ -43,6 +43,11 @@ class ParametersTest {
             return "";
         }
 
+        @Get("/small/{b}")
+        public String small(byte b, Optional<Short> s, List<Short> many) {
+            return "";
+        }
+
         @Get("/users/{userId}/posts/{post}")
         public String post(@Path("userId") long user, @Path String post) {
             return "";
@@ -66,6 +71,14 @@ class ParametersTest {
         assertThat(param(op, "X-Trace").path("required").asBoolean()).isFalse();
         assertThat(param(op, "session").path("in").asText()).isEqualTo("cookie");
         assertThat(param(op, "session").path("required").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shortsAndBytesAreIntegersInTheirRange() {
+        JsonNode op = op(doc, "GET", "/small/{b}");
+        assertThat(param(op, "b").path("schema")).isEqualTo(Docs.json("{\"type\":\"integer\",\"format\":\"int32\",\"minimum\":-128,\"maximum\":127}"));
+        assertThat(param(op, "s").path("schema").path("maximum").asInt()).isEqualTo(32767);
+        assertThat(param(op, "many").path("schema").path("items").path("minimum").asInt()).isEqualTo(-32768);
     }
 
     @Test

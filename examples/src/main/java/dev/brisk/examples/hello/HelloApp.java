@@ -4,6 +4,7 @@ import dev.brisk.App;
 import dev.brisk.Async;
 import dev.brisk.Get;
 import dev.brisk.HttpException;
+import dev.brisk.Responds;
 
 import java.time.Duration;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class HelloApp {
 
     /** A resource by id; unknown ids answer 404. */
     @Get("/resource/{id}")
+    @Responds(status = 404, description = "Resource not found")
     public Resource resource(int id) {
         var r = RESOURCES.get(id);
         if (r == null) throw new HttpException(404, "Resource not found");

@@ -7,6 +7,7 @@ import dev.brisk.HttpException;
 import dev.brisk.Post;
 import dev.brisk.Put;
 import dev.brisk.Query;
+import dev.brisk.Responds;
 import dev.brisk.Router;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,6 +31,7 @@ public class Items {
 
     /** Reads one item. */
     @Get("/{id}")
+    @Responds(status = 404, description = "Item not found")
     public Item read(int id, @Depends DbSession db) {
         return db.store().find(id).orElseThrow(() -> new HttpException(404, "Item not found"));
     }

@@ -48,9 +48,14 @@ public final class BodyReader {
         this.mapper = mapper;
     }
 
-    /** A compiled reader for one type. */
+    /**
+     * A compiled reader for one type. How it meets a JSON {@code null} is part of the type, so that the
+     * binder and the OpenAPI document (see {@link #nullableField}) agree: {@code Optional}, {@code JsonNode}
+     * and {@code Object} take it as a value; other reference types (strings, boxed numbers, records) may
+     * stand for "no value" in a field that is not required; primitives and collections never do.
+     */
     public abstract static class Plan {
-        /** Reads {@code n} (never Java null); returns a placeholder and records errors on failure. */
+        /** Reads {@code n} (never a JSON null); returns a placeholder and records errors on failure. */
         public abstract Object read(JsonNode n, Loc loc, Errors errors);
 
         /** The value for an absent, optional field. */
@@ -58,9 +63,30 @@ public final class BodyReader {
             return null;
         }
 
-        /** The value for an explicit JSON null. */
-        public Object readNull(JsonNode n, Loc loc, Errors errors) {
+        /** True when a JSON null is a value of this type ({@code Optional.empty()}, {@code NullNode}). */
+        boolean nullIsValue() {
+            return false;
+        }
+
+        /** That value. */
+        Object nullValue() {
             return null;
+        }
+
+        /** True when a field of this type that is not required may be null (it is then documented as nullable). */
+        boolean nullable() {
+            return true;
+        }
+
+        /** Records this type's error for a JSON null where none is allowed; returns a placeholder. */
+        Object rejectNull(Loc loc, Errors errors) {
+            objectTypeError(NullNode.instance, loc, errors);
+            return null;
+        }
+
+        /** A JSON null as an element of a list, set, array or map: a value only for types whose values include it. */
+        final Object readNullElement(Loc loc, Errors errors) {
+            return nullIsValue() ? nullValue() : rejectNull(loc, errors);
         }
     }
 
@@ -71,7 +97,13 @@ public final class BodyReader {
         var lazy = new LazyPlan();
         var prev = plans.putIfAbsent(type, lazy);
         if (prev != null) return prev;
-        var real = build(type);
+        Plan real;
+        try {
+            real = build(type);
+        } catch (RuntimeException | Error e) {
+            plans.remove(type, lazy);
+            throw e;
+        }
         lazy.target = real;
         plans.put(type, real);
         return real;
@@ -81,7 +113,10 @@ public final class BodyReader {
         volatile Plan target;
         @Override public Object read(JsonNode n, Loc loc, Errors errors) { return target.read(n, loc, errors); }
         @Override public Object absent() { return target.absent(); }
-        @Override public Object readNull(JsonNode n, Loc loc, Errors errors) { return target.readNull(n, loc, errors); }
+        @Override boolean nullIsValue() { return target.nullIsValue(); }
+        @Override Object nullValue() { return target.nullValue(); }
+        @Override boolean nullable() { return target.nullable(); }
+        @Override Object rejectNull(Loc loc, Errors errors) { return target.rejectNull(loc, errors); }
     }
 
     private Plan build(Type type) {
@@ -106,8 +141,12 @@ public final class BodyReader {
         return beanPlanOrJackson(type, raw);
     }
 
-    /** Brisk's rule for body fields: required when primitive or marked @NotNull, @NotBlank or @NotEmpty. */
+    /**
+     * Brisk's rule for body fields: required when primitive or marked @NotNull, @NotBlank or @NotEmpty,
+     * unless it has a {@link dev.brisk.Default}.
+     */
     public static boolean requiredField(Class<?> type, AnnotatedElement... elements) {
+        if (FieldDefaults.raw(elements) != null) return false;
         if (type.isPrimitive()) return true;
         for (var e : elements) {
             if (e == null) continue;
@@ -116,6 +155,21 @@ public final class BodyReader {
             }
         }
         return false;
+    }
+
+    /**
+     * True when a body field may be JSON {@code null} (or is sent as {@code null}) without being an
+     * {@code Optional}: a reference type that is neither a collection, a map nor an array, not required
+     * and without a default. The binder's plans follow the same rule; the document shows such fields as
+     * {@code anyOf [<type>, {"type": "null"}]}.
+     */
+    public static boolean nullableField(Class<?> type, AnnotatedElement... elements) {
+        if (type.isPrimitive() || type.isArray() || Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
+                || type == Optional.class || type == Object.class || JsonNode.class.isAssignableFrom(type)
+                || FieldDefaults.raw(elements) != null) {
+            return false;
+        }
+        return !requiredField(type, elements);
     }
 
     /** The JSON name of a record component or field (Jackson's {@code @JsonProperty} honoured). */
@@ -136,8 +190,7 @@ public final class BodyReader {
             var c = comps[i];
             Field f = FieldNames.field(c);
             types[i] = c.getType();
-            fields[i] = new FieldSpec(jsonName(c.getName(), c, f, c.getAccessor()), plan(c.getGenericType()),
-                    requiredField(c.getType(), c, f, c.getAccessor()));
+            fields[i] = field(raw, c, f, plan(c.getGenericType()));
         }
         try {
             Constructor<?> ctor = raw.getDeclaredConstructor(types);
@@ -149,6 +202,56 @@ public final class BodyReader {
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("cannot construct record " + raw.getName() + ": " + e, e);
         }
+    }
+
+    /** One record component: its JSON name, plan, required flag and {@code @Default} (checked here: startup fails on a bad one). */
+    private FieldSpec field(Class<?> record, RecordComponent c, Field f, Plan plan) {
+        String name = jsonName(c.getName(), c, f, c.getAccessor());
+        boolean required = requiredField(c.getType(), c, f, c.getAccessor());
+        String raw = FieldDefaults.raw(c);
+        if (raw == null) return new FieldSpec(name, plan, required);
+        try {
+            if (FieldDefaults.isText(c.getGenericType())) {
+                Object value = FieldDefaults.text(c.getGenericType(), raw);
+                checkConstraints(record, c, value);
+                return new FieldSpec(name, plan, false, value, null);
+            }
+            FieldDefaults.checkJsonSyntax(raw);
+            JsonNode tree;
+            try {
+                tree = mapper.readTree(raw);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("@Default(\"" + raw + "\") is not JSON (" + e.getMessage() + ")");
+            }
+            var errors = new Errors();
+            Object value = plan.read(tree, Loc.root("default"), errors);
+            if (!errors.isEmpty()) {
+                throw new IllegalArgumentException("@Default(" + raw + ") does not fit " + c.getGenericType().getTypeName() + ": " + messages(errors));
+            }
+            checkConstraints(record, c, value);
+            return new FieldSpec(name, plan, false, null, tree);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(FieldDefaults.describe(c) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A default must itself be valid: a request that leaves the field out must not fail on a value it never sent. */
+    private static void checkConstraints(Class<?> record, RecordComponent c, Object value) {
+        if (!Validation.componentConstrained(c)) return;
+        var errors = new Errors();
+        Validation.reportBean(Validation.validator().validateValue(record, c.getName(), value), errors, List.of("default"), record, null);
+        if (!errors.isEmpty()) throw new IllegalArgumentException("@Default breaks the component's constraints: " + messages(errors));
+    }
+
+    private static String messages(Errors errors) {
+        var sb = new StringBuilder();
+        for (var e : errors.list()) {
+            if (sb.length() > 0) sb.append("; ");
+            var loc = e.loc().subList(1, e.loc().size());
+            if (!loc.isEmpty()) sb.append(loc).append(' ');
+            sb.append(e.msg());
+        }
+        return sb.toString();
     }
 
     private Plan beanPlanOrJackson(Type type, Class<?> raw) {
@@ -195,7 +298,58 @@ public final class BodyReader {
         return new JacksonPlan(mapper, jt);
     }
 
-    record FieldSpec(String name, Plan plan, boolean required) {
+    /** A body field: JSON name, plan, whether absence is an error, and its default (a value, or JSON read afresh each time). */
+    static final class FieldSpec {
+        private final String name;
+        private final Plan plan;
+        private final boolean required;
+        private final boolean hasDefault;
+        private final Object defaultValue;
+        private final JsonNode defaultTree;
+
+        FieldSpec(String name, Plan plan, boolean required) {
+            this(name, plan, required, false, null, null);
+        }
+
+        FieldSpec(String name, Plan plan, boolean required, Object defaultValue, JsonNode defaultTree) {
+            this(name, plan, required, true, defaultValue, defaultTree);
+        }
+
+        private FieldSpec(String name, Plan plan, boolean required, boolean hasDefault, Object defaultValue, JsonNode defaultTree) {
+            this.name = name;
+            this.plan = plan;
+            this.required = required;
+            this.hasDefault = hasDefault;
+            this.defaultValue = defaultValue;
+            this.defaultTree = defaultTree;
+        }
+
+        String name() { return name; }
+        Plan plan() { return plan; }
+        boolean required() { return required; }
+        boolean hasDefault() { return hasDefault; }
+
+        /** The default of a simple type (immutable, shared), or null. */
+        Object defaultValue() { return defaultValue; }
+
+        /** The value of an absent field: its default (lists and records built afresh: handlers may change them), or the plan's. */
+        Object absent() {
+            if (!hasDefault) return plan.absent();
+            if (defaultTree == null) return defaultValue;
+            return plan.read(defaultTree, Loc.root("default"), new Errors());
+        }
+
+        /** True when an explicit JSON null is taken as null (or Optional.empty()) rather than rejected. */
+        boolean nullOk() {
+            return plan.nullIsValue() || !hasDefault && plan.nullable();
+        }
+
+        /** The value of an explicit JSON null. A required field's null goes on to Bean Validation, which reports it. */
+        Object readNull(Loc loc, Errors errors) {
+            if (plan.nullIsValue()) return plan.nullValue();
+            if (!hasDefault && plan.nullable()) return null;
+            return plan.rejectNull(loc, errors);
+        }
     }
 
     record BeanProp(FieldSpec spec, MethodHandle setter) {
@@ -220,13 +374,12 @@ public final class BodyReader {
             }
         }
 
+        @Override boolean nullable() { return !primitive; }
+
         @Override
-        public Object readNull(JsonNode n, Loc loc, Errors errors) {
-            if (primitive) {
-                errors.add(scalar.typeError(), loc, null);
-                return scalar.absent();
-            }
-            return null;
+        Object rejectNull(Loc loc, Errors errors) {
+            errors.add(scalar.typeError(), loc, null);
+            return scalar.absent();
         }
 
         @Override public Object absent() { return scalar.absent(); }
@@ -241,7 +394,8 @@ public final class BodyReader {
 
         @Override public Object read(JsonNode n, Loc loc, Errors errors) { return Optional.ofNullable(inner.read(n, loc, errors)); }
         @Override public Object absent() { return Optional.empty(); }
-        @Override public Object readNull(JsonNode n, Loc loc, Errors errors) { return Optional.empty(); }
+        @Override boolean nullIsValue() { return true; }
+        @Override Object nullValue() { return Optional.empty(); }
     }
 
     static final class TreePlan extends Plan {
@@ -264,7 +418,8 @@ public final class BodyReader {
             }
         }
 
-        @Override public Object readNull(JsonNode n, Loc loc, Errors errors) { return tree ? NullNode.instance : null; }
+        @Override boolean nullIsValue() { return true; }
+        @Override Object nullValue() { return tree ? NullNode.instance : null; }
     }
 
     static final class CollectionPlan extends Plan {
@@ -278,20 +433,24 @@ public final class BodyReader {
 
         @Override
         public Object read(JsonNode n, Loc loc, Errors errors) {
-            if (!n.isArray()) {
-                errors.add(set ? "set_type" : "list_type", loc.toList(), set ? "Input should be a valid set" : "Input should be a valid list", n, Map.of());
-                return absent();
-            }
+            if (!n.isArray()) return typeError(n, loc, errors);
             Collection<Object> out = set ? new LinkedHashSet<>(Math.max(4, n.size() * 2)) : new ArrayList<>(n.size());
             int i = 0;
             for (JsonNode item : n) {
-                out.add(item.isNull() ? element.readNull(item, loc.child(i), errors) : element.read(item, loc.child(i), errors));
+                out.add(item.isNull() ? element.readNullElement(loc.child(i), errors) : element.read(item, loc.child(i), errors));
                 i++;
             }
             return out;
         }
 
+        private Object typeError(JsonNode n, Loc loc, Errors errors) {
+            errors.add(set ? "set_type" : "list_type", loc.toList(), set ? "Input should be a valid set" : "Input should be a valid list", n, Map.of());
+            return absent();
+        }
+
         @Override public Object absent() { return set ? new LinkedHashSet<>() : new ArrayList<>(); }
+        @Override boolean nullable() { return false; }
+        @Override Object rejectNull(Loc loc, Errors errors) { return typeError(NullNode.instance, loc, errors); }
     }
 
     static final class ArrayPlan extends Plan {
@@ -305,20 +464,24 @@ public final class BodyReader {
 
         @Override
         public Object read(JsonNode n, Loc loc, Errors errors) {
-            if (!n.isArray()) {
-                errors.add("list_type", loc.toList(), "Input should be a valid list", n, Map.of());
-                return absent();
-            }
+            if (!n.isArray()) return typeError(n, loc, errors);
             Object arr = Array.newInstance(componentType, n.size());
             for (int i = 0; i < n.size(); i++) {
                 JsonNode item = n.get(i);
-                Object v = item.isNull() ? element.readNull(item, loc.child(i), errors) : element.read(item, loc.child(i), errors);
+                Object v = item.isNull() ? element.readNullElement(loc.child(i), errors) : element.read(item, loc.child(i), errors);
                 if (v != null) Array.set(arr, i, v);
             }
             return arr;
         }
 
+        private Object typeError(JsonNode n, Loc loc, Errors errors) {
+            errors.add("list_type", loc.toList(), "Input should be a valid list", n, Map.of());
+            return absent();
+        }
+
         @Override public Object absent() { return Array.newInstance(componentType, 0); }
+        @Override boolean nullable() { return false; }
+        @Override Object rejectNull(Loc loc, Errors errors) { return typeError(NullNode.instance, loc, errors); }
     }
 
     static final class MapPlan extends Plan {
@@ -332,10 +495,7 @@ public final class BodyReader {
 
         @Override
         public Object read(JsonNode n, Loc loc, Errors errors) {
-            if (!n.isObject()) {
-                errors.add("dict_type", loc.toList(), "Input should be a valid dictionary", n, Map.of());
-                return absent();
-            }
+            if (!n.isObject()) return typeError(n, loc, errors);
             var out = new LinkedHashMap<Object, Object>();
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
                 var e = it.next();
@@ -348,12 +508,19 @@ public final class BodyReader {
                     continue;
                 }
                 JsonNode v = e.getValue();
-                out.put(k, v.isNull() ? value.readNull(v, at, errors) : value.read(v, at, errors));
+                out.put(k, v.isNull() ? value.readNullElement(at, errors) : value.read(v, at, errors));
             }
             return out;
         }
 
+        private Object typeError(JsonNode n, Loc loc, Errors errors) {
+            errors.add("dict_type", loc.toList(), "Input should be a valid dictionary", n, Map.of());
+            return absent();
+        }
+
         @Override public Object absent() { return new LinkedHashMap<>(); }
+        @Override boolean nullable() { return false; }
+        @Override Object rejectNull(Loc loc, Errors errors) { return typeError(NullNode.instance, loc, errors); }
     }
 
     static Object[] readFields(FieldSpec[] fields, ObjectNode obj, Loc loc, Errors errors) {
@@ -365,9 +532,9 @@ public final class BodyReader {
                 if (f.required) {
                     errors.missing(loc.child(f.name), obj);
                 }
-                values[i] = f.plan.absent();
+                values[i] = f.absent();
             } else if (v.isNull()) {
-                values[i] = f.plan.readNull(v, loc.child(f.name), errors);
+                values[i] = f.readNull(loc.child(f.name), errors);
             } else {
                 values[i] = f.plan.read(v, loc.child(f.name), errors);
             }
@@ -473,6 +640,21 @@ public final class BodyReader {
         JacksonPlan(ObjectMapper mapper, JavaType type) {
             this.mapper = mapper;
             this.type = type;
+        }
+
+        // Collections and maps Brisk does not read itself (a TreeSet, an EnumMap) meet null as its own do.
+        @Override boolean nullable() { return !type.isContainerType(); }
+
+        @Override
+        Object rejectNull(Loc loc, Errors errors) {
+            if (type.isMapLikeType()) {
+                errors.add("dict_type", loc.toList(), "Input should be a valid dictionary", NullNode.instance, Map.of());
+            } else if (type.isContainerType()) {
+                errors.add("list_type", loc.toList(), "Input should be a valid list", NullNode.instance, Map.of());
+            } else {
+                objectTypeError(NullNode.instance, loc, errors);
+            }
+            return null;
         }
 
         @Override

@@ -11,7 +11,8 @@ import java.lang.reflect.RecordComponent;
  * Reads a JSON body straight into a record of plain fields (strings, numbers, booleans) with a streaming
  * parser, skipping the JSON tree. It handles only the unremarkable case — an object whose fields each
  * hold the exact JSON type of their Java type, none repeated — and gives up ({@link #FALLBACK}) on
- * anything else: a missing required field, a null for a primitive, a string for a number, a fraction for
+ * anything else: a missing required field, a null where the field's type takes none (a primitive, a
+ * field with a {@link dev.brisk.Default}), a string for a number, a fraction for
  * an integer, an out-of-range or non-finite number, a repeated key, trailing content, malformed JSON, or a
  * constructor that throws. The tree reader then reads the body again and produces exactly the values or
  * errors it always has, so this never changes an answer, only the cost of a valid one.
@@ -25,16 +26,19 @@ public final class FlatRecordReader {
     private final JsonFactory factory;
     private final String[] names;
     private final int[] kinds;
-    private final boolean[] primitive;
+    private final boolean[] nullOk;
     private final boolean[] required;
+    private final Object[] defaults;
     private final MethodHandle ctor;
 
-    private FlatRecordReader(JsonFactory factory, String[] names, int[] kinds, boolean[] primitive, boolean[] required, MethodHandle ctor) {
+    private FlatRecordReader(JsonFactory factory, String[] names, int[] kinds, boolean[] nullOk, boolean[] required, Object[] defaults,
+                             MethodHandle ctor) {
         this.factory = factory;
         this.names = names;
         this.kinds = kinds;
-        this.primitive = primitive;
+        this.nullOk = nullOk;
         this.required = required;
+        this.defaults = defaults;
         this.ctor = ctor;
     }
 
@@ -45,21 +49,24 @@ public final class FlatRecordReader {
         int n = comps.length;
         var names = new String[n];
         var kinds = new int[n];
-        var primitive = new boolean[n];
+        var nullOk = new boolean[n];
         var required = new boolean[n];
+        var defaults = new Object[n];
         for (int i = 0; i < n; i++) {
             Class<?> t = comps[i].getType();
             int kind = kind(t);
-            if (kind < 0 || !(rp.fields[i].plan() instanceof BodyReader.ScalarPlan)) return null;
-            names[i] = rp.fields[i].name();
+            var field = rp.fields[i];
+            if (kind < 0 || !(field.plan() instanceof BodyReader.ScalarPlan)) return null;
+            names[i] = field.name();
             kinds[i] = kind;
-            primitive[i] = t.isPrimitive();
-            required[i] = rp.fields[i].required();
+            nullOk[i] = field.nullOk();
+            required[i] = field.required();
+            defaults[i] = field.hasDefault() ? field.defaultValue() : null;   // simple types: immutable, shared
         }
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) if (names[i].equals(names[j])) return null;
         }
-        return new FlatRecordReader(factory, names, kinds, primitive, required, rp.ctor);
+        return new FlatRecordReader(factory, names, kinds, nullOk, required, defaults, rp.ctor);
     }
 
     private static int kind(Class<?> t) {
@@ -95,7 +102,9 @@ public final class FlatRecordReader {
             }
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) return FALLBACK;
             for (int i = 0; i < names.length; i++) {
-                if ((seen & (1L << i)) == 0 && required[i]) return FALLBACK;   // absent optional fields stay null
+                if ((seen & (1L << i)) != 0) continue;
+                if (required[i]) return FALLBACK;
+                values[i] = defaults[i];   // absent: the default, or null
             }
             return (Object) ctor.invokeExact(values);
         } catch (Throwable e) {
@@ -111,7 +120,7 @@ public final class FlatRecordReader {
     }
 
     private Object value(JsonParser p, JsonToken t, int i) throws java.io.IOException {
-        if (t == JsonToken.VALUE_NULL) return primitive[i] ? FALLBACK : null;
+        if (t == JsonToken.VALUE_NULL) return nullOk[i] ? null : FALLBACK;
         switch (kinds[i]) {
             case STRING:
                 return t == JsonToken.VALUE_STRING ? p.getText() : FALLBACK;
@@ -125,7 +134,9 @@ public final class FlatRecordReader {
                 }
                 double d = p.getDoubleValue();
                 if (!Double.isFinite(d)) return FALLBACK;
-                return kinds[i] == FLOAT ? (Object) (float) d : (Object) d;
+                if (kinds[i] != FLOAT) return d;
+                float f = (float) d;   // finite as a double, perhaps not as a float (1e39)
+                return Float.isFinite(f) ? (Object) f : FALLBACK;
             }
             default: {
                 if (t != JsonToken.VALUE_NUMBER_INT) return FALLBACK;

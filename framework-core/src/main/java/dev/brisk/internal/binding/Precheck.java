@@ -222,7 +222,7 @@ public final class Precheck {
         if (a instanceof NotBlank) {
             if (!charSeq) return null;
             MethodHandle g = erase(getter);
-            return bean -> (Object) g.invokeExact(bean) instanceof CharSequence s && !s.toString().isBlank();
+            return bean -> (Object) g.invokeExact(bean) instanceof CharSequence s && !TextRules.isBlank(s);
         }
         if (a instanceof NotEmpty) {
             if (!sized) return null;
@@ -236,6 +236,9 @@ public final class Precheck {
             if (!sized) return null;
             int min = s.min(), max = s.max();
             MethodHandle g = erase(getter);
+            if (charSeq) {
+                return bean -> (Object) g.invokeExact(bean) instanceof CharSequence v ? TextRules.lengthWithin(v, min, max) : true;
+            }
             return bean -> {
                 Object v = (Object) g.invokeExact(bean);
                 if (v == null) return true;

@@ -35,8 +35,8 @@ public abstract class Scalar {
         throw typeError();
     }
 
-    /** The error for a JSON value of the wrong kind. */
-    protected abstract ConversionException typeError();
+    /** The error for a JSON value of the wrong kind (also for a JSON null where the type allows none). */
+    public abstract ConversionException typeError();
 
     /** The zero value for primitives, else {@code null}. */
     public Object absent() {
@@ -83,9 +83,41 @@ public abstract class Scalar {
 
     static final class StringScalar extends Scalar {
         @Override public Object fromString(String s) { return s; }
-        @Override protected ConversionException typeError() { return new ConversionException("string_type", "Input should be a valid string"); }
+        @Override public ConversionException typeError() { return new ConversionException("string_type", "Input should be a valid string"); }
     }
 
+    /** pydantic's answer for an integer that does not fit (it says so for any integer beyond what it can hold). */
+    static ConversionException intTooLarge() {
+        return new ConversionException("int_parsing_size", "Unable to parse input string as an integer, exceeded maximum size");
+    }
+
+    /** pydantic's answer for NaN and the infinities, which Brisk never binds. */
+    static ConversionException notFinite() {
+        return new ConversionException("finite_number", "Input should be a finite number");
+    }
+
+    /** An optional sign then one or more ASCII digits: an integer, whatever its size. */
+    static boolean integerSyntax(String t) {
+        int n = t.length(), i = n > 0 && (t.charAt(0) == '-' || t.charAt(0) == '+') ? 1 : 0;
+        if (i == n) return false;
+        for (; i < n; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
+    }
+
+    /** {@code inf}, {@code infinity} or {@code nan} in any case, optionally signed: pydantic reads these as non-finite floats. */
+    static boolean nonFiniteWord(String t) {
+        int i = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+        String w = t.substring(i);
+        return w.equalsIgnoreCase("inf") || w.equalsIgnoreCase("infinity") || w.equalsIgnoreCase("nan");
+    }
+
+    /**
+     * Integral types. One rule for a value that does not fit the Java type, whatever its length or
+     * form (text, JSON integer, integral JSON float): pydantic's {@code int_parsing_size}.
+     */
     static final class IntegerScalar extends Scalar {
         private final boolean primitive;
         private final long min, max;
@@ -100,19 +132,19 @@ public abstract class Scalar {
 
         @Override
         public Object fromString(String s) throws ConversionException {
+            String t = s.strip();
             long v;
             try {
-                v = Long.parseLong(s.strip());
+                v = Long.parseLong(t);
             } catch (NumberFormatException e) {
+                if (integerSyntax(t)) throw intTooLarge();
                 throw new ConversionException("int_parsing", "Input should be a valid integer, unable to parse string as an integer");
             }
             return box(v);
         }
 
         private Object box(long v) throws ConversionException {
-            if (v < min || v > max) {
-                throw new ConversionException("int_parsing", "Input should be a valid integer, the number is out of range");
-            }
+            if (v < min || v > max) throw intTooLarge();
             return switch (kind) {
                 case 0 -> (int) v;
                 case 1 -> v;
@@ -124,26 +156,24 @@ public abstract class Scalar {
         @Override
         public Object fromJson(JsonNode n) throws ConversionException {
             if (n.isIntegralNumber()) {
-                if (!n.canConvertToLong()) {
-                    throw new ConversionException("int_parsing", "Input should be a valid integer, the number is out of range");
-                }
+                if (!n.canConvertToLong()) throw intTooLarge();
                 return box(n.longValue());
             }
             if (n.isFloatingPointNumber()) {
                 double d = n.doubleValue();
-                if (d != Math.rint(d) || Double.isInfinite(d)) {
+                if (!Double.isFinite(d)) throw notFinite();
+                if (d != Math.rint(d)) {
                     throw new ConversionException("int_from_float", "Input should be a valid integer, got a number with a fractional part");
                 }
-                if (d < -9.2e18 || d > 9.2e18) {
-                    throw new ConversionException("int_parsing", "Input should be a valid integer, the number is out of range");
-                }
+                // 2^63 is exactly representable; every double below it in magnitude converts exactly.
+                if (d >= 0x1p63 || d < -0x1p63) throw intTooLarge();
                 return box((long) d);
             }
             if (n.isTextual()) return fromString(n.textValue());
             throw typeError();
         }
 
-        @Override protected ConversionException typeError() { return new ConversionException("int_type", "Input should be a valid integer"); }
+        @Override public ConversionException typeError() { return new ConversionException("int_type", "Input should be a valid integer"); }
 
         @Override public Object absent() {
             if (!primitive) return null;
@@ -151,6 +181,7 @@ public abstract class Scalar {
         }
     }
 
+    /** {@code double} and {@code float}: finite values only, as pydantic's {@code allow_inf_nan=False}. */
     static final class FloatScalar extends Scalar {
         private final boolean primitive, single;
 
@@ -162,28 +193,39 @@ public abstract class Scalar {
         @Override
         public Object fromString(String s) throws ConversionException {
             String t = s.strip();
+            if (nonFiniteWord(t)) throw notFinite();
+            double d;
             try {
-                double d = Double.parseDouble(t);
-                // Double.parseDouble accepts "1d", "0x1p3" and "NaN"; pydantic does not (except inf/nan words).
+                d = Double.parseDouble(t);
+                // Double.parseDouble accepts "1d", "0x1p3"; pydantic does not.
                 char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-                if (Character.isLetter(last) && !t.endsWith("Infinity") && !t.equals("NaN")
-                        || t.startsWith("0x") || t.startsWith("0X")) {
+                if (Character.isLetter(last) || t.startsWith("0x") || t.startsWith("0X") || t.startsWith("-0x") || t.startsWith("+0x")) {
                     throw new NumberFormatException();
                 }
-                return single ? (Object) (float) d : (Object) d;
             } catch (NumberFormatException e) {
                 throw new ConversionException("float_parsing", "Input should be a valid number, unable to parse string as a number");
             }
+            return finite(d);
+        }
+
+        private Object finite(double d) throws ConversionException {
+            if (single) {
+                float f = (float) d;
+                if (!Float.isFinite(f)) throw notFinite();
+                return f;
+            }
+            if (!Double.isFinite(d)) throw notFinite();
+            return d;
         }
 
         @Override
         public Object fromJson(JsonNode n) throws ConversionException {
-            if (n.isNumber()) return single ? (Object) n.floatValue() : (Object) n.doubleValue();
+            if (n.isNumber()) return finite(n.doubleValue());
             if (n.isTextual()) return fromString(n.textValue());
             throw typeError();
         }
 
-        @Override protected ConversionException typeError() { return new ConversionException("float_type", "Input should be a valid number"); }
+        @Override public ConversionException typeError() { return new ConversionException("float_type", "Input should be a valid number"); }
         @Override public Object absent() { return primitive ? (single ? (Object) 0f : (Object) 0d) : null; }
     }
 
@@ -215,7 +257,7 @@ public abstract class Scalar {
             throw typeError();
         }
 
-        @Override protected ConversionException typeError() { return new ConversionException("bool_type", "Input should be a valid boolean"); }
+        @Override public ConversionException typeError() { return new ConversionException("bool_type", "Input should be a valid boolean"); }
         @Override public Object absent() { return primitive ? Boolean.FALSE : null; }
     }
 
@@ -234,13 +276,14 @@ public abstract class Scalar {
             return s.charAt(0);
         }
 
-        @Override protected ConversionException typeError() { return new ConversionException("string_type", "Input should be a valid string"); }
+        @Override public ConversionException typeError() { return new ConversionException("string_type", "Input should be a valid string"); }
         @Override public Object absent() { return primitive ? (Object) (char) 0 : null; }
     }
 
     static final class DecimalScalar extends Scalar {
         @Override
         public Object fromString(String s) throws ConversionException {
+            if (nonFiniteWord(s.strip())) throw notFinite();
             try {
                 return new BigDecimal(s.strip());
             } catch (NumberFormatException e) {
@@ -250,11 +293,14 @@ public abstract class Scalar {
 
         @Override
         public Object fromJson(JsonNode n) throws ConversionException {
-            if (n.isNumber()) return n.decimalValue();
+            if (n.isNumber()) {
+                if ((n.isDouble() || n.isFloat()) && !Double.isFinite(n.doubleValue())) throw notFinite();
+                return n.decimalValue();
+            }
             return super.fromJson(n);
         }
 
-        @Override protected ConversionException typeError() { return new ConversionException("decimal_type", "Decimal input should be an integer, float, string or Decimal object"); }
+        @Override public ConversionException typeError() { return new ConversionException("decimal_type", "Decimal input should be an integer, float, string or Decimal object"); }
     }
 
     static final class BigIntegerScalar extends Scalar {
@@ -270,11 +316,14 @@ public abstract class Scalar {
         @Override
         public Object fromJson(JsonNode n) throws ConversionException {
             if (n.isIntegralNumber()) return n.bigIntegerValue();
-            if (n.isNumber()) throw new ConversionException("int_from_float", "Input should be a valid integer, got a number with a fractional part");
+            if (n.isNumber()) {
+                if (!Double.isFinite(n.doubleValue())) throw notFinite();
+                throw new ConversionException("int_from_float", "Input should be a valid integer, got a number with a fractional part");
+            }
             return super.fromJson(n);
         }
 
-        @Override protected ConversionException typeError() { return new ConversionException("int_type", "Input should be a valid integer"); }
+        @Override public ConversionException typeError() { return new ConversionException("int_type", "Input should be a valid integer"); }
     }
 
     static final class UuidScalar extends Scalar {
@@ -293,7 +342,7 @@ public abstract class Scalar {
             throw new ConversionException("uuid_parsing", "Input should be a valid UUID, unable to parse string as a UUID");
         }
 
-        @Override protected ConversionException typeError() { return new ConversionException("uuid_type", "UUID input should be a string, bytes or UUID object"); }
+        @Override public ConversionException typeError() { return new ConversionException("uuid_type", "UUID input should be a string, bytes or UUID object"); }
     }
 
     static final class EnumScalar extends Scalar {
@@ -326,7 +375,7 @@ public abstract class Scalar {
             return v;
         }
 
-        @Override protected ConversionException typeError() { return new ConversionException("enum", "Input should be " + expected, Map.of("expected", expected)); }
+        @Override public ConversionException typeError() { return new ConversionException("enum", "Input should be " + expected, Map.of("expected", expected)); }
     }
 
     static final class TimeScalar extends Scalar {
@@ -350,6 +399,6 @@ public abstract class Scalar {
             }
         }
 
-        @Override protected ConversionException typeError() { return new ConversionException(type, msg); }
+        @Override public ConversionException typeError() { return new ConversionException(type, msg); }
     }
 }

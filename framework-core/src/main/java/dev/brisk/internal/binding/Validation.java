@@ -9,6 +9,9 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.executable.ExecutableValidator;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.hibernate.validator.cfg.ConstraintMapping;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 import java.lang.annotation.Annotation;
@@ -42,22 +45,37 @@ public final class Validation {
     private Validation() {
     }
 
-    /** The shared validator (Hibernate Validator with the EL-free parameter interpolator); thread-safe. */
+    /**
+     * The shared validator (Hibernate Validator with the EL-free parameter interpolator, and Brisk's
+     * {@link TextRules} for {@code @Size}, {@code @Length} and {@code @NotBlank}); thread-safe.
+     */
     public static Validator validator() {
         var v = validator;
         if (v == null) {
             synchronized (Validation.class) {
                 v = validator;
                 if (v == null) {
-                    ValidatorFactory factory = jakarta.validation.Validation.byDefaultProvider().configure()
-                            .messageInterpolator(new ParameterMessageInterpolator())
-                            .buildValidatorFactory();
+                    ValidatorLogging.quietVersionLine();
+                    HibernateValidatorConfiguration config = jakarta.validation.Validation.byProvider(HibernateValidator.class).configure();
+                    config.messageInterpolator(new ParameterMessageInterpolator());
+                    config.addMapping(textRules(config));
+                    ValidatorFactory factory = config.buildValidatorFactory();
                     executable = factory.getValidator().forExecutables();
                     validator = v = factory.getValidator();
                 }
             }
         }
         return v;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ConstraintMapping textRules(HibernateValidatorConfiguration config) {
+        ConstraintMapping mapping = config.createConstraintMapping();
+        TextRules.validators().forEach((constraint, validators) -> {
+            var definition = mapping.constraintDefinition((Class) constraint).includeExistingValidators(false);
+            for (Class<?> validator : validators) definition.validatedBy((Class) validator);
+        });
+        return mapping;
     }
 
     public static ExecutableValidator executable() {
@@ -76,6 +94,23 @@ public final class Validation {
     /** True if the parameter or anything reachable from its type carries a constraint or {@code @Valid}. */
     public static boolean constrained(Parameter p) {
         return hasConstraint(p) || hasConstraint(p.getAnnotatedType(), new HashSet<>());
+    }
+
+    /** True if a record component (or the field behind it) carries a constraint, on itself or on its type arguments. */
+    public static boolean componentConstrained(RecordComponent rc) {
+        var f = FieldNames.field(rc);
+        return hasConstraint(rc) || hasConstraint(f) || hasTypeArgumentConstraint(rc.getAnnotatedType());
+    }
+
+    private static boolean hasTypeArgumentConstraint(AnnotatedType t) {
+        if (t instanceof AnnotatedParameterizedType p) {
+            for (var a : p.getAnnotatedActualTypeArguments()) if (hasConstraint(a) || hasTypeArgumentConstraint(a)) return true;
+        }
+        if (t instanceof AnnotatedArrayType a) {
+            var c = a.getAnnotatedGenericComponentType();
+            return hasConstraint(c) || hasTypeArgumentConstraint(c);
+        }
+        return false;
     }
 
     /** True if values of this type carry constraints (record components, fields, nested types). */
@@ -306,7 +341,7 @@ public final class Validation {
             case "Null" -> "Input should be null";
             case "NotBlank" -> "String should not be blank";
             case "NotEmpty" -> what + " should not be empty";
-            case "Size", "Length" -> {
+            case "Size", "Length", "CodePointLength" -> {
                 long min = ((Number) ctx.getOrDefault("min", 0)).longValue();
                 Object maxObj = ctx.get("max");
                 if (maxObj == null) yield what + " should have at least " + min + " " + unit + (min == 1 ? "" : "s");

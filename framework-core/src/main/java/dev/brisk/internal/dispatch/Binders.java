@@ -9,6 +9,7 @@ import dev.brisk.HttpException;
 import dev.brisk.internal.binding.BodyReader;
 import dev.brisk.internal.binding.ConversionException;
 import dev.brisk.internal.binding.FlatRecordReader;
+import dev.brisk.internal.binding.JsonTrees;
 import dev.brisk.internal.binding.Loc;
 import dev.brisk.internal.binding.Scalar;
 import dev.brisk.internal.http.UrlEncoded;
@@ -242,7 +243,7 @@ final class Binders {
             requireJson(ex);
             byte[] bytes = ex.request().bodyArray();
             try {
-                JsonNode n = treeReader.readTree(bytes);
+                JsonNode n = JsonTrees.read(treeReader, bytes);
                 if (n == null || n.isMissingNode()) {
                     ex.jsonBody = null;
                     return null;

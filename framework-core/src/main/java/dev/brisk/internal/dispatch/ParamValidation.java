@@ -1,5 +1,6 @@
 package dev.brisk.internal.dispatch;
 
+import dev.brisk.StartupException;
 import dev.brisk.internal.binding.BodyReader;
 import dev.brisk.internal.binding.Precheck;
 import dev.brisk.internal.binding.Validation;

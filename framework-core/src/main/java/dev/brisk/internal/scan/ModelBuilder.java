@@ -1,5 +1,6 @@
 package dev.brisk.internal.scan;
 
+import dev.brisk.StartupException;
 import dev.brisk.internal.model.ProviderDef;
 import dev.brisk.internal.model.RouteModel;
 
@@ -59,8 +60,9 @@ public final class ModelBuilder {
         }
         for (var lr : sources.lambdaRoutes()) routes.addLambdaRoute(lr);
         providers.resolveAll();
-        return new Result(new RouteModel(List.copyOf(routes.routes()), List.copyOf(providers.all())),
-                lifecycle.startup(), lifecycle.shutdown());
+        var model = new RouteModel(List.copyOf(routes.routes()), List.copyOf(providers.all()));
+        RouteDeclarations.checkDefaults(model);
+        return new Result(model, lifecycle.startup(), lifecycle.shutdown());
     }
 
     /** {@code com.example.Items.read()}, for messages. */

@@ -155,7 +155,7 @@ final class RouteInference {
             var routeTags = new ArrayList<>(tags);
             for (String t : attrs.tags()) if (!routeTags.contains(t)) routeTags.add(t);
             var doc = new RouteDoc(attrs.summary(), attrs.description(), List.copyOf(routeTags), attrs.deprecated() || m.isAnnotationPresent(Deprecated.class),
-                    attrs.operationId(), attrs.hidden());
+                    attrs.operationId(), attrs.hidden(), RouteDeclarations.responses(m, c, status));
             var mw = new ArrayList<Object>(routerMiddleware(c));
             var own = m.getAnnotation(UseMiddleware.class);
             if (own != null) for (var type : own.value()) mw.add(middleware(type, ModelBuilder.name(m)));

@@ -2,6 +2,7 @@ package dev.brisk.internal.binding;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.brisk.Default;
 import dev.brisk.internal.json.Json;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,16 @@ class FlatRecordReaderTest {
     public record Nested(String s, Plain inner) {
     }
 
+    /** Defaults and nulls: an absent field takes its default in both readers; a null for a defaulted field is the tree reader's error. */
+    public record Defaults(@Default("7") int n, @Default("x") String s, @Default("true") Boolean b, @Default("2.5") double d,
+                           @Default("-3") long l, String free) {
+    }
+
     private static final String[] NAMES = {"s", "i", "bi", "l", "d", "bd", "f", "b", "bb", "sh", "by", "req", "renamed"};
     private static final String[] VALUES = {"\"x\"", "\"\"", "\" \"", "\"1\"", "\"true\"", "\"é\\n\\u00e9\"", "0", "1", "-1",
             "-0", "1.0", "1.5", "-0.0", "1e3", "1e400", "-1e400", "2147483647", "2147483648", "-2147483649",
             "9223372036854775807", "9223372036854775808", "32768", "-129", "127", "true", "false", "null", "[]", "[1]",
-            "{}", "{\"a\":1}", "9.99", "1e-400", "0.1"};
+            "{}", "{\"a\":1}", "9.99", "1e-400", "0.1", "1e39", "-3.5e38", "3.4e38"};
 
     private static final class Fixture {
         final com.fasterxml.jackson.databind.ObjectMapper m = Json.create(1 << 20);
@@ -69,6 +75,44 @@ class FlatRecordReaderTest {
             }
         }
         assertThat(fastAnswers).as("bodies the streaming reader answered").isGreaterThan(1000);
+    }
+
+    @Test
+    void agreesWithTheTreeReaderOnDefaults() throws Exception {
+        var plan = mapper.reader.plan(Defaults.class);
+        var fast = FlatRecordReader.of(plan, mapper.m.getFactory());
+        assertThat(fast).isNotNull();
+        assertThat(fast.read("{}".getBytes(StandardCharsets.UTF_8))).isEqualTo(new Defaults(7, "x", true, 2.5, -3L, null));
+        String[] names = {"n", "s", "b", "d", "l", "free"};
+        String[] values = {"null", "1", "\"y\"", "false", "0.5", "-0", "[]"};
+        var rnd = new Random(11);
+        int fastAnswers = 0, treeErrors = 0;
+        for (int k = 0; k < 5_000; k++) {
+            var fields = new ArrayList<String>();
+            for (String name : names) if (rnd.nextInt(3) != 0) fields.add("\"" + name + "\":" + values[rnd.nextInt(values.length)]);
+            byte[] bytes = ("{" + String.join(",", fields) + "}").getBytes(StandardCharsets.UTF_8);
+            var errors = new Errors();
+            Object tree = plan.read(mapper.m.readTree(bytes), Loc.root("body"), errors);
+            Object f = fast.read(bytes);
+            if (!errors.isEmpty()) treeErrors++;
+            if (f != FlatRecordReader.FALLBACK) {
+                fastAnswers++;
+                assertThat(errors.list()).as(new String(bytes, StandardCharsets.UTF_8)).isEmpty();
+                assertThat(f).as(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(tree);
+            }
+        }
+        assertThat(fastAnswers).isGreaterThan(50);
+        assertThat(treeErrors).isGreaterThan(100);
+    }
+
+    @Test
+    void aNullForADefaultedFieldIsTheTypesError() throws Exception {
+        var plan = mapper.reader.plan(Defaults.class);
+        var errors = new Errors();
+        plan.read(mapper.m.readTree("{\"n\":null,\"s\":null,\"b\":null,\"free\":null}"), Loc.root("body"), errors);
+        assertThat(errors.list()).extracting(dev.brisk.ValidationError::type).containsExactly("int_type", "string_type", "bool_type");
+        assertThat(FlatRecordReader.of(plan, mapper.m.getFactory()).read("{\"s\":null}".getBytes(StandardCharsets.UTF_8)))
+                .isSameAs(FlatRecordReader.FALLBACK);
     }
 
     @Test

@@ -39,7 +39,8 @@ class ValidationPrecheckTest {
     }
 
     private static final String[] STRINGS = {null, "", " ", "\t\n", "\u2003", "\u00a0", "a", " a ", "abc", "abcd", "\u2003x",
-            "\ud83d\ude00", "xyzxyzxyz"};
+            "\ud83d\ude00", "xyzxyzxyz", "\u001c", "\ufeff", "\u200b", "\ud83d\ude00\ud83d\ude00\ud83d\ude00",
+            "\ud83d\ude00\ud83d\ude00\ud83d\ude00\ud83d\ude00", "a\ud83d\ude00\ud83d\ude00", "\ud83d", "\ude00\ud83d"};
     private static final double[] DOUBLES = {0.0, -0.0, 1e-300, -1e-300, 1, -1, Double.NaN, Double.POSITIVE_INFINITY,
             Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, 9.99};
     private static final long[] LONGS = {0, 1, -1, 5, -5, -6, 10, 11, Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};

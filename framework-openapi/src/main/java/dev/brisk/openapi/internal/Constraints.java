@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.CodePointLength;
+import org.hibernate.validator.constraints.Length;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -24,7 +26,13 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Bean Validation constraints as JSON Schema keywords, and Brisk's rule for required body fields. */
+/**
+ * Bean Validation constraints as JSON Schema keywords, and Brisk's rule for required body fields. They
+ * say what the server checks: lengths in code points (Brisk's validators count them so), {@code @NotBlank}
+ * as {@code pattern: "\S"} (blank meaning ECMA-262 whitespace, the regex dialect of JSON Schema), and a
+ * {@code @Pattern} anchored at both ends, since Bean Validation matches the whole value while a JSON
+ * Schema pattern may match anywhere in it.
+ */
 final class Constraints {
     private Constraints() {
     }
@@ -43,13 +51,17 @@ final class Constraints {
         if (annotations == null || annotations.length == 0) return;
         Annotation[] all = ValidationAnnotationsUtils.expandValidationMetaAnnotations(annotations);
         // Sizes first: @NotBlank / @NotEmpty only raise the lower bound they set.
-        for (Annotation a : all) if (a instanceof Size s) ValidationAnnotationsUtils.applySizeConstraint(schema, s);
+        for (Annotation a : all) {
+            if (a instanceof Size s) ValidationAnnotationsUtils.applySizeConstraint(schema, s);
+            else if (a instanceof Length l && isType(schema, "string")) lengths(schema, l.min(), l.max());
+            else if (a instanceof CodePointLength l && isType(schema, "string")) lengths(schema, l.min(), l.max());
+        }
         for (Annotation a : all) {
             if (a instanceof Min m) ValidationAnnotationsUtils.applyMinConstraint(schema, m);
             else if (a instanceof Max m) ValidationAnnotationsUtils.applyMaxConstraint(schema, m);
             else if (a instanceof DecimalMin m) ValidationAnnotationsUtils.applyDecimalMinConstraint(schema, m);
             else if (a instanceof DecimalMax m) ValidationAnnotationsUtils.applyDecimalMaxConstraint(schema, m);
-            else if (a instanceof Pattern p) ValidationAnnotationsUtils.applyPatternConstraint(schema, p);
+            else if (a instanceof Pattern p && isType(schema, "string")) schema.setPattern(p.flags().length == 0 ? anchored(p.regexp()) : null);
             else if (a instanceof Email e) ValidationAnnotationsUtils.applyEmailConstraint(schema, e);
             else if (a instanceof Positive) ValidationAnnotationsUtils.applyPositiveConstraint(schema);
             else if (a instanceof PositiveOrZero) ValidationAnnotationsUtils.applyPositiveOrZeroConstraint(schema);
@@ -60,12 +72,58 @@ final class Constraints {
         for (Annotation a : all) {
             if (a instanceof NotBlank && isType(schema, "string")) {
                 schema.setMinLength(Math.max(1, schema.getMinLength() == null ? 0 : schema.getMinLength()));
+                String pattern = schema.getPattern();
+                // one pattern per schema: a @Pattern's (anchored) gets the "some non-space" condition as a lookahead
+                schema.setPattern(pattern == null ? NOT_BLANK : "^(?=[\\s\\S]*\\S)" + pattern.substring(1));
             } else if (a instanceof NotEmpty) {
                 if (isType(schema, "string")) schema.setMinLength(Math.max(1, schema.getMinLength() == null ? 0 : schema.getMinLength()));
                 else if (isType(schema, "array")) schema.setMinItems(Math.max(1, schema.getMinItems() == null ? 0 : schema.getMinItems()));
                 else if (isType(schema, "object")) schema.setMinProperties(Math.max(1, schema.getMinProperties() == null ? 0 : schema.getMinProperties()));
             }
         }
+    }
+
+    /** {@code @NotBlank}: some character that is not ECMA-262 whitespace. */
+    static final String NOT_BLANK = "\\S";
+
+    @SuppressWarnings("rawtypes")
+    private static void lengths(Schema schema, int min, int max) {
+        if (min > 0) schema.setMinLength(Math.max(min, schema.getMinLength() == null ? 0 : schema.getMinLength()));
+        if (max < Integer.MAX_VALUE) schema.setMaxLength(schema.getMaxLength() == null ? max : Math.min(max, schema.getMaxLength()));
+    }
+
+    /**
+     * A Bean Validation regexp (matched against the whole value) as a JSON Schema pattern (found anywhere):
+     * {@code ^(?:regexp)$}, or the regexp itself when it is already {@code ^...$} without a top-level
+     * alternative. Always starts with {@code ^}.
+     */
+    static String anchored(String regexp) {
+        if (regexp.length() >= 2 && regexp.startsWith("^") && regexp.endsWith("$") && !regexp.endsWith("\\$") && !topLevelAlternation(regexp)) {
+            return regexp;
+        }
+        return "^(?:" + regexp + ")$";
+    }
+
+    private static boolean topLevelAlternation(String r) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < r.length(); i++) {
+            char c = r.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                if (c == ']') inClass = false;
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes the open ends {@code @Size} writes ({@code minLength: 0}, {@code maxLength: 2147483647}), everywhere. */

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brisk.Response;
 import dev.brisk.internal.spi.ApiInfo;
 import dev.brisk.internal.binding.BodyReader.Types;
-import dev.brisk.internal.binding.ConversionException;
-import dev.brisk.internal.binding.Scalar;
 import dev.brisk.internal.model.ParamDef;
 import dev.brisk.internal.model.ParamDef.Container;
 import dev.brisk.internal.model.ParamKind;
+import dev.brisk.internal.model.ResponseDoc;
 import dev.brisk.internal.model.RouteDef;
 import dev.brisk.internal.model.RouteModel;
 import io.swagger.v3.oas.models.Components;
@@ -50,6 +49,7 @@ public final class DocumentBuilder {
     static final String FORM = "application/x-www-form-urlencoded";
     static final String VALIDATION_ERROR = "ValidationError";
     static final String HTTP_VALIDATION_ERROR = "HTTPValidationError";
+    static final String HTTP_ERROR = "HTTPError";
 
     private final RouteModel model;
     private final ApiInfo settings;
@@ -58,6 +58,7 @@ public final class DocumentBuilder {
     private final Map<String, Schema> extraSchemas = new TreeMap<>();
     private final List<DocumentContributor> contributors;
     private boolean usesValidationError;
+    private boolean usesHttpError;
 
     public DocumentBuilder(RouteModel model, ApiInfo settings, ObjectMapper mapper) {
         this(model, settings, mapper, DocumentContributor.ALL);
@@ -98,6 +99,7 @@ public final class DocumentBuilder {
             all.put(HTTP_VALIDATION_ERROR, httpValidationError());
             all.put(VALIDATION_ERROR, validationError());
         }
+        if (usesHttpError) all.put(HTTP_ERROR, httpError());
         var components = new Components();
         if (!all.isEmpty()) components.schemas(new LinkedHashMap<>(all));
         doc.components(components);
@@ -184,17 +186,7 @@ public final class DocumentBuilder {
 
     /** The default as the JSON value the binder would produce ({@code "10"} -> {@code 10}). */
     private Object defaultValue(Class<?> type, String raw) {
-        try {
-            Object v = Scalar.of(type).fromString(raw);
-            JsonNode n = mapper.valueToTree(v);
-            if (n.isIntegralNumber()) return n.bigIntegerValue().bitLength() < 63 ? (Object) n.longValue() : n.bigIntegerValue();
-            if (n.isNumber()) return n.decimalValue();
-            if (n.isBoolean()) return n.booleanValue();
-            if (n.isTextual()) return n.textValue();
-            return raw;
-        } catch (ConversionException | IllegalArgumentException e) {
-            return raw;
-        }
+        return Schemas.textDefault(mapper, type, raw);
     }
 
     // ------------------------------------------------------------------------------------ bodies
@@ -259,16 +251,34 @@ public final class DocumentBuilder {
         Content content = bodyless(r.status()) ? null : resultContent(result);
         if (content != null) ok.content(content);
         responses.addApiResponse(String.valueOf(r.status()), ok);
+        // The others in status order: those Brisk answers by itself, replaced by the route's own declarations.
+        var others = new TreeMap<Integer, ApiResponse>();
         if (optional) {
-            responses.addApiResponse("404", new ApiResponse().description("Not Found")
+            others.put(404, new ApiResponse().description("Not Found")
                     .content(new Content().addMediaType(JSON, new MediaType().schema(detailSchema()))));
         }
         if (validates) {
             usesValidationError = true;
-            responses.addApiResponse("422", new ApiResponse().description("Validation Error")
+            others.put(422, new ApiResponse().description("Validation Error")
                     .content(new Content().addMediaType(JSON, new MediaType().schema(Schemas.ref(HTTP_VALIDATION_ERROR)))));
         }
+        for (ResponseDoc d : r.doc().responses()) others.put(d.status(), declared(d));
+        others.forEach((status, response) -> responses.addApiResponse(String.valueOf(status), response));
         return responses;
+    }
+
+    /** A {@code @Responds}: its model's schema, or for an error without one the body HttpException sends. */
+    private ApiResponse declared(ResponseDoc d) {
+        var response = new ApiResponse().description(d.description());
+        Schema<?> schema = null;
+        if (d.model() != null) {
+            schema = schemas.of(d.model());
+        } else if (d.status() >= 400) {
+            usesHttpError = true;
+            schema = Schemas.ref(HTTP_ERROR);
+        }
+        if (schema != null && !bodyless(d.status())) response.content(new Content().addMediaType(JSON, new MediaType().schema(schema)));
+        return response;
     }
 
     private static boolean bodyless(int status) {
@@ -293,6 +303,14 @@ public final class DocumentBuilder {
     private static Schema<?> detailSchema() {
         return new JsonSchema().typesItem("object")
                 .addProperty("detail", new JsonSchema().typesItem("string"))
+                .required(List.of("detail"));
+    }
+
+    /** What {@code HttpException} sends: {@code {"detail": ...}}, the detail being any JSON value (usually a string). */
+    private static Schema<?> httpError() {
+        return new JsonSchema().typesItem("object").title(HTTP_ERROR)
+                .addProperty("detail", new JsonSchema().title("Detail")
+                        .description("The HttpException's detail: a string, unless the route sends another JSON value"))
                 .required(List.of("detail"));
     }
 

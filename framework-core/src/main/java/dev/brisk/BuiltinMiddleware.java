@@ -4,10 +4,12 @@ import dev.brisk.internal.dispatch.Filter;
 
 /**
  * Brisk's own middleware (CORS, GZip, ...): public classes in this package that the chain runs as
- * synchronous {@link Filter}s, without the futures a user {@link Middleware} needs. Not public API.
+ * synchronous {@link Filter}s, without the futures a user {@link Middleware} needs, wherever they are
+ * registered ({@link App.Builder#middleware}, or {@link UseMiddleware} with a provided instance). Not public API.
  */
-interface BuiltinMiddleware extends Middleware {
+interface BuiltinMiddleware extends Middleware, Filter.Source {
     /** The filter that does the work. */
+    @Override
     Filter filter();
 
     /** Built-in middleware run only inside Brisk's chain, where {@link #filter()} is used. */

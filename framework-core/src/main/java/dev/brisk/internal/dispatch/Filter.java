@@ -17,4 +17,13 @@ public interface Filter {
     default Reply after(Call call, Reply reply) throws Exception {
         return reply;
     }
+
+    /**
+     * A middleware object that runs as a filter (Brisk's built-in middleware): the chain runs its
+     * {@link #filter()} wherever it is registered, app-wide or with {@code @UseMiddleware}.
+     */
+    interface Source {
+        /** The filter that does the work; may be called more than once, each result behaves the same. */
+        Filter filter();
+    }
 }

@@ -72,6 +72,7 @@ public final class RouteCompiler implements Binders.Runtime {
         for (int i = 0; i < out.length; i++) {
             Object m = middleware.get(i);
             if (m instanceof Filter) out[i] = m;
+            else if (m instanceof Filter.Source s) out[i] = s.filter();   // Brisk's own, e.g. from @UseMiddleware
             else if (m instanceof BlockingMiddleware b) out[i] = new BlockingStep(b);
             else out[i] = new MiddlewareStep((Middleware) m);
         }

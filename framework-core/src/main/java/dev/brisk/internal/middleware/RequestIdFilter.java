@@ -45,7 +45,10 @@ public final class RequestIdFilter implements Filter {
     @Override
     public Reply before(Call call) {
         HttpHeaders headers = call.request().headerMap();
-        if (keepIncoming && valid(headers)) return null;
+        if (keepIncoming) {
+            String id = headers.get(HEADER);
+            if (id != null && valid(id) && single(headers)) return null;
+        }
         headers.set(HEADER, generate());
         return null;
     }
@@ -57,11 +60,10 @@ public final class RequestIdFilter implements Filter {
         return reply;
     }
 
-    private static boolean valid(HttpHeaders headers) {
+    private static boolean single(HttpHeaders headers) {
         Iterator<String> it = headers.valueStringIterator(HEADER);
-        if (!it.hasNext()) return false;
-        String id = it.next();
-        return !it.hasNext() && valid(id);
+        it.next();
+        return !it.hasNext();
     }
 
     /** Whether {@code id} is an acceptable request id. */
@@ -76,7 +78,7 @@ public final class RequestIdFilter implements Filter {
     }
 
     /** A random id: 32 hex digits in the 8-4-4-4-12 layout of a version 4 UUID. */
-    static AsciiString generate() {
+    static String generate() {
         var r = ThreadLocalRandom.current();
         long hi = r.nextLong() & ~0xF000L | 0x4000L;                       // version 4
         long lo = r.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;  // IETF variant
@@ -90,7 +92,7 @@ public final class RequestIdFilter implements Filter {
         hex(lo >>> 48, b, 19, 4);
         b[23] = '-';
         hex(lo, b, 24, 12);
-        return new AsciiString(b, false);
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private static void hex(long v, byte[] out, int at, int digits) {

@@ -189,7 +189,8 @@ public final class App {
         public Builder middleware(Middleware... list) {
             for (Middleware m : list) {
                 Objects.requireNonNull(m, "middleware");
-                middleware.add(m instanceof BuiltinMiddleware b ? b.filter() : m);
+                var filter = Builtins.filterOf(m);   // a built-in's settings are checked here, where it is registered
+                middleware.add(filter != null ? filter : m);
             }
             return this;
         }

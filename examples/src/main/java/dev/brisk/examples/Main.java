@@ -4,6 +4,7 @@ import dev.brisk.App;
 import dev.brisk.examples.bench.BenchApp;
 import dev.brisk.examples.hello.HelloApp;
 import dev.brisk.examples.shop.ShopApp;
+import dev.brisk.examples.tour.TourApp;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,7 +17,8 @@ public final class Main {
     private static final Map<String, Supplier<App>> APPS = Map.of(
             "hello", HelloApp::app,
             "bench", BenchApp::app,
-            "shop", ShopApp::app);
+            "shop", ShopApp::app,
+            "tour", TourApp::app);
 
     private Main() {
     }

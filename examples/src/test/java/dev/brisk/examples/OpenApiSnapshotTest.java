@@ -4,6 +4,7 @@ import dev.brisk.App;
 import dev.brisk.examples.bench.BenchApp;
 import dev.brisk.examples.hello.HelloApp;
 import dev.brisk.examples.shop.ShopApp;
+import dev.brisk.examples.tour.TourApp;
 import dev.brisk.openapi.OpenApi;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -31,7 +32,8 @@ class OpenApiSnapshotTest {
         return Stream.of(
                 Arguments.of("hello", (Supplier<App>) HelloApp::app),
                 Arguments.of("bench", (Supplier<App>) BenchApp::app),
-                Arguments.of("shop", (Supplier<App>) ShopApp::app));
+                Arguments.of("shop", (Supplier<App>) ShopApp::app),
+                Arguments.of("tour", (Supplier<App>) TourApp::app));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -82,32 +82,41 @@ public final class Dispatch implements Dispatcher {
                 if (r.async()) {
                     runChain(c, r);
                 } else if (!workers.tryExecute(c)) {
-                    var busy = Replies.detail(req.connection().alloc(), 503, "Service Unavailable");
-                    busy.addHeader(HttpHeaderNames.RETRY_AFTER, "1");
-                    answer(c, busy);
+                    answer(c, () -> {
+                        var busy = Replies.detail(req.connection().alloc(), 503, "Service Unavailable");
+                        busy.addHeader(HttpHeaderNames.RETRY_AFTER, "1");
+                        return busy;
+                    });
                 }
             }
-            case NOT_FOUND -> answer(new Call(req, null, sink, this), Replies.notFound(req.connection().alloc()));
+            case NOT_FOUND -> answer(new Call(req, null, sink, this), () -> Replies.notFound(req.connection().alloc()));
             case METHOD_NOT_ALLOWED -> {
-                var reply = Replies.detail(req.connection().alloc(), 405, "Method Not Allowed");
-                reply.addHeader(HttpHeaderNames.ALLOW, String.join(", ", found.allowed()));
-                answer(new Call(req, null, sink, this), reply);
+                String allow = String.join(", ", found.allowed());
+                answer(new Call(req, null, sink, this), () -> {
+                    var reply = Replies.detail(req.connection().alloc(), 405, "Method Not Allowed");
+                    reply.addHeader(HttpHeaderNames.ALLOW, allow);
+                    return reply;
+                });
             }
         }
     }
 
     @Override
     public void refuse(RequestView req, int status, String detail, ReplySink sink) {
-        answer(new Call(req, null, sink, this), Replies.detail(req.connection().alloc(), status, detail));
+        answer(new Call(req, null, sink, this), () -> Replies.detail(req.connection().alloc(), status, detail));
     }
 
-    /** Sends a fixed answer through the app's middleware (on this thread: the event loop). */
-    private void answer(Call c, Reply reply) {
+    /**
+     * Sends a fixed answer through the app's middleware (on this thread: the event loop). The reply is
+     * made only when the chain reaches it, so one that a middleware answers first (a CORS preflight
+     * on a path without OPTIONS route) leaves no buffer behind.
+     */
+    private void answer(Call c, java.util.function.Supplier<Reply> reply) {
         if (appChain.length == 0 && listeners.length == 0) {
-            c.reply(reply);
+            c.reply(reply.get());
             return;
         }
-        runChain(c, new Route(null, (call, out) -> out.reply(reply), appChain, true, null, c.toString()));
+        runChain(c, new Route(null, (call, out) -> out.reply(reply.get()), appChain, true, null, c.toString()));
     }
 
     // ------------------------------------------------------------------------------------ the chain

@@ -71,7 +71,9 @@ public final class RouteCompiler implements Binders.Runtime {
         var out = new Object[middleware.size()];
         for (int i = 0; i < out.length; i++) {
             Object m = middleware.get(i);
+            Filter builtin;
             if (m instanceof Filter) out[i] = m;
+            else if ((builtin = FilterAccess.filterOf(m)) != null) out[i] = builtin;   // Brisk's own (also from @UseMiddleware)
             else if (m instanceof BlockingMiddleware b) out[i] = new BlockingStep(b);
             else out[i] = new MiddlewareStep((Middleware) m);
         }

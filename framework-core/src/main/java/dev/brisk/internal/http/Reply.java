@@ -168,21 +168,45 @@ public final class Reply {
     }
 
     /** Whether some value of a comma-separated header contains {@code token} (case-insensitive), e.g. {@code Vary}. */
-    public boolean headerHasToken(CharSequence name, String token) {
-        for (CharSequence v : headers(name)) {
-            for (String part : v.toString().split(",")) {
-                if (part.trim().equalsIgnoreCase(token)) return true;
-            }
+    public boolean headerHasToken(CharSequence name, CharSequence token) {
+        if (AsciiString.contentEqualsIgnoreCase(name, CONTENT_TYPE)) return contentType != null && hasToken(contentType, token);
+        for (int i = 0; i < headerCount; i++) {
+            if (AsciiString.contentEqualsIgnoreCase(names[i], name) && hasToken(values[i], token)) return true;
         }
         return false;
     }
 
-    /** Adds {@code token} to a comma-separated header such as {@code Vary}, unless it is there (or {@code *} is). */
-    public Reply addHeaderToken(CharSequence name, String token) {
-        if (headerHasToken(name, token) || headerHasToken(name, "*")) return this;
-        CharSequence old = header(name);
-        if (old == null) return addHeader(name, token);
-        return setHeader(name, old + ", " + token);
+    /**
+     * Adds {@code token} to a comma-separated header such as {@code Vary}, unless it is there (or
+     * {@code *} is): into the first line of that header, or as a new line when there is none.
+     */
+    public Reply addHeaderToken(CharSequence name, CharSequence token) {
+        int first = -1;
+        for (int i = 0; i < headerCount; i++) {
+            if (!AsciiString.contentEqualsIgnoreCase(names[i], name)) continue;
+            if (hasToken(values[i], token) || hasToken(values[i], "*")) return this;
+            if (first < 0) first = i;
+        }
+        if (first < 0) return addHeader(name, token);
+        CharSequence old = values[first];
+        values[first] = old.length() == 0 ? token : new StringBuilder(old.length() + 2 + token.length()).append(old).append(", ").append(token).toString();
+        return this;
+    }
+
+    /** Whether the comma-separated list {@code list} has an element equal to {@code token} (case-insensitive), allocation-free. */
+    public static boolean hasToken(CharSequence list, CharSequence token) {
+        int n = list.length();
+        int t = token.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && (list.charAt(i) == ' ' || list.charAt(i) == '\t' || list.charAt(i) == ',')) i++;
+            int start = i;
+            while (i < n && list.charAt(i) != ',') i++;
+            int end = i;
+            while (end > start && (list.charAt(end - 1) == ' ' || list.charAt(end - 1) == '\t')) end--;
+            if (end - start == t && AsciiString.regionMatches(list, true, start, token, 0, t)) return true;
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------------------------ after sending

@@ -203,6 +203,10 @@ final class RouteInference {
                     + " give a concrete class, or provide an instance with App.builder().provide(" + type.getSimpleName() + ".class, ...)");
         }
         Object inst = providers.provides(type) ? providers.singletonOf(type) : null;
+        if (inst == null && type.getPackageName().equals("dev.brisk")) {   // Brisk's built-in middleware: configured instances only
+            throw new StartupException(user + ": @UseMiddleware(" + type.getSimpleName() + ".class) needs a configured instance;"
+                    + " provide one with App.builder().provide(" + type.getSimpleName() + ".class, ...)");
+        }
         if (inst == null) inst = providers.instantiate(type);
         middleware.put(type, inst);
         return inst;

@@ -97,6 +97,11 @@ public final class RunningServer implements Server {
         public void returned(Call call) {
             BlockingDetector.exit();
         }
+
+        @Override
+        public boolean needsTiming() {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------------------------ accessors

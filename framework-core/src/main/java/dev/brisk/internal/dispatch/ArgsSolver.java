@@ -16,7 +16,10 @@ final class ArgsSolver {
     }
 
     /** Returns {@code Object[]} or a {@code CompletableFuture<Object[]>}. */
+    private static final Object[] NO_ARGS = new Object[0];
+
     static Object solve(ArgBinder[] binders, int argCount, Call ex, boolean canBlock) throws Throwable {
+        if (argCount == 0 && binders.length == 0) return NO_ARGS;
         return run(binders, new Object[argCount], 0, ex, canBlock, null);
     }
 

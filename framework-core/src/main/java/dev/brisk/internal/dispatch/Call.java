@@ -30,7 +30,7 @@ public final class Call implements ReplySink, Runnable {
     private Errors errors;
     private Response responseParam;
     private IdentityHashMap<Object, Object> depCache;
-    private ArrayList<AutoCloseable> closeables;
+    private volatile ArrayList<AutoCloseable> closeables;
     private TaskList tasks;
     private Object attachment;
     private Object[] filterState;
@@ -50,7 +50,7 @@ public final class Call implements ReplySink, Runnable {
         this.route = route;
         this.transport = transport;
         this.dispatch = dispatch;
-        this.startNanos = dispatch.listening() ? System.nanoTime() : 0;
+        this.startNanos = dispatch.timing() ? System.nanoTime() : 0;
     }
 
     public RequestView request() {
@@ -161,8 +161,8 @@ public final class Call implements ReplySink, Runnable {
         closeables.add(c);
     }
 
-    /** Cleanups registered by dependencies, in registration order; null when none. */
-    synchronized List<AutoCloseable> closeables() {
+    /** Cleanups registered by dependencies, in registration order; null when none (read once the handler is done). */
+    List<AutoCloseable> closeables() {
         return closeables;
     }
 

@@ -32,6 +32,7 @@ public final class Dispatch implements Dispatcher {
     private final ErrorMapper errors;
     private final Object[] appChain;
     private volatile RequestListener[] listeners = NO_LISTENERS;
+    private volatile boolean timing;
 
     Dispatch(RouteTable<Route> table, WorkerPool workers, ResultMapper results, ErrorMapper errors, Object[] appChain) {
         this.table = table;
@@ -47,14 +48,21 @@ public final class Dispatch implements Dispatcher {
         var next = java.util.Arrays.copyOf(old, old.length + 1);
         next[old.length] = l;
         listeners = next;
+        timing |= l.needsTiming();
     }
 
     public synchronized void removeListener(RequestListener l) {
         listeners = java.util.Arrays.stream(listeners).filter(x -> x != l).toArray(RequestListener[]::new);
+        timing = java.util.Arrays.stream(listeners).anyMatch(RequestListener::needsTiming);
     }
 
     boolean listening() {
         return listeners.length != 0;
+    }
+
+    /** Some listener reads each request's arrival time. */
+    boolean timing() {
+        return timing;
     }
 
     WorkerPool workers() {

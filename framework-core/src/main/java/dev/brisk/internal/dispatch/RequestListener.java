@@ -18,4 +18,9 @@ public interface RequestListener {
     /** The final reply is about to go to the transport; {@code call.startNanos()} says when the request arrived. */
     default void completed(Call call, Reply reply) {
     }
+
+    /** Whether this listener reads {@link Call#startNanos()} (else the clock is not read for it). */
+    default boolean needsTiming() {
+        return true;
+    }
 }

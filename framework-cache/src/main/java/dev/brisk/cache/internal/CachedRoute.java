@@ -133,6 +133,12 @@ final class CachedRoute implements RouteHook {
 
     private CompletionStage<Reply> join(Call call, State st, Flight flight) {
         CompletableFuture<Outcome> f = flight.done;
+        if (f.isDone() && !st.directives.refresh() && f.getNow(null) instanceof Stored s && !s.bypassed()) {
+            // stored a moment ago, its write to the backend still under way: this is a hit
+            st.mode = Mode.HIT;
+            long now = clock.millis();
+            return CompletableFuture.completedFuture(fromEntry(call, st, s.entry(), now, NAME + "; hit; ttl=" + s.entry().remainingSeconds(now), true));
+        }
         if (!f.isDone()) f = f.copy().orTimeout(waitMillis, TimeUnit.MILLISECONDS);
         return f.handle((outcome, t) -> {
             if (t != null) {

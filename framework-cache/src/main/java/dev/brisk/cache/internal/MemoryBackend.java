@@ -18,7 +18,37 @@ import java.util.concurrent.CompletableFuture;
 public final class MemoryBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger("dev.brisk.cache");
 
-    private record Key(String namespace, boolean value, String key) {
+    /** A class, not a record: a record's hashCode is bootstrapped on first use, which can stall an event loop for a moment. */
+    private static final class Key {
+        final String namespace;
+        final boolean value;
+        final String key;
+        private final int hash;
+
+        Key(String namespace, boolean value, String key) {
+            this.namespace = namespace;
+            this.value = value;
+            this.key = key;
+            this.hash = (namespace.hashCode() * 31 + key.hashCode()) * 2 + (value ? 1 : 0);
+        }
+
+        String namespace() {
+            return namespace;
+        }
+
+        String key() {
+            return key;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && k.value == value && k.key.equals(key) && k.namespace.equals(namespace);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private final long maxBytes;

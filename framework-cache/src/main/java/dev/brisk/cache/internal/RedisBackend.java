@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
  * Entries in Redis through one Lettuce connection (commands are pipelined on it). It connects on
  * first use; while Redis cannot be reached, reads fail at once (commands are rejected rather than
  * queued) so requests go on without the cache, a new connection is tried at most once a second, and
- * a broken connection reconnects by itself. Lettuce runs on two threads of its own (one I/O, one
- * for timers): Brisk's event loops belong to one server each (and to the in-VM transport in tests),
+ * a broken connection reconnects by itself. Lettuce runs on threads of its own (two I/O, two for
+ * timers: its minimum; the one connection uses one I/O thread): Brisk's event loops belong to one server each (and to the in-VM transport in tests),
  * while the connection belongs to the cache, which outlives servers and may be shared by apps.
  */
 public final class RedisBackend implements Backend {
@@ -70,7 +70,21 @@ public final class RedisBackend implements Backend {
 
     @Override
     public synchronized void open() {
-        if (opens++ == 0) LOG.info("Cache: {} (connects on first use)", describe());
+        if (opens++ == 0) {
+            ensureClient();   // Lettuce's start-up (threads, class loading) at app startup, not on a request's thread
+            LOG.info("Cache: {} (connects on first use)", describe());
+        }
+    }
+
+    private synchronized void ensureClient() {
+        if (client != null) return;
+        resources = DefaultClientResources.builder()
+                .ioThreadPoolSize(2)            // Lettuce's minimum; one connection uses one of them
+                .computationThreadPoolSize(2)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), options.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS))
+                .build();
+        client = RedisClient.create(resources);
+        client.setOptions(clientOptions());
     }
 
     @Override
@@ -147,15 +161,7 @@ public final class RedisBackend implements Backend {
         if (connection != null) return CompletableFuture.completedFuture(connection);
         if (connecting != null) return connecting;
         if (System.nanoTime() - retryAt < 0) return null;
-        if (client == null) {
-            resources = DefaultClientResources.builder()
-                    .ioThreadPoolSize(1)
-                    .computationThreadPoolSize(1)
-                    .reconnectDelay(Delay.exponential(Duration.ofMillis(50), options.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS))
-                    .build();
-            client = RedisClient.create(resources);
-            client.setOptions(clientOptions());
-        }
+        ensureClient();
         LOG.info("Cache: connecting to Redis at {}", location);
         var attempt = client.connectAsync(ByteArrayCodec.INSTANCE, uri).toCompletableFuture();
         var thisClient = client;

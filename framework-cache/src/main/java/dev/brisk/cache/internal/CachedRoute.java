@@ -239,6 +239,10 @@ final class CachedRoute implements RouteHook {
      * key does not hold, or an encoding the key does not distinguish.
      */
     private String privateReason(Reply r) {
+        return privateReason(r, plan.varyNames());
+    }
+
+    static String privateReason(Reply r, Set<String> keyHeaders) {
         Body b = r.body();
         if (b instanceof Body.Upgrade) return "upgrade";
         if (!(b instanceof Body.Bytes) && !(b instanceof Body.Empty)) return "streaming";
@@ -253,10 +257,10 @@ final class CachedRoute implements RouteHook {
         for (CharSequence v : r.headers(VARY)) {
             for (String name : v.toString().split(",")) {
                 String n = name.trim().toLowerCase(Locale.ROOT);
-                if (!n.isEmpty() && !plan.varyNames().contains(n)) return "vary";
+                if (!n.isEmpty() && !keyHeaders.contains(n)) return "vary";
             }
         }
-        if (r.header(HttpHeaderNames.CONTENT_ENCODING) != null && !plan.varyNames().contains("accept-encoding")) return "content-encoding";
+        if (r.header(HttpHeaderNames.CONTENT_ENCODING) != null && !keyHeaders.contains("accept-encoding")) return "content-encoding";
         return null;
     }
 

@@ -58,6 +58,7 @@ class CacheLifecycleTest {
             assertThat(log.lines("Cache:")).isEmpty();
             try (var c = TestClient.of(App.builder().provide(Cache.class, Cache.inMemory()).build())) {
                 assertThat(log.lines("Cache: in memory")).hasSize(1);
+                assertThat(c.get("/nothing").status()).isEqualTo(404);
             }
         }
     }

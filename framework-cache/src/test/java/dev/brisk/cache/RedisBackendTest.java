@@ -60,7 +60,7 @@ class RedisBackendTest {
     @Test
     void entriesAreVersionedBytesWithTheTtlSetInRedis() {
         var routes = new Routes();
-        var app = App.builder().provide(Cache.class, Cache.redis(uri())).include(routes).build();
+        var app = App.builder().provide(Cache.class, RedisServer.connected(Cache.redis(uri()))).include(routes).build();
         try (var c = TestClient.of(app)) {
             c.get("/v/1");
             Concurrent.await(() -> redisKeys.keys("brisk:things:r:*").size() == 1, "one entry in Redis");
@@ -76,7 +76,7 @@ class RedisBackendTest {
 
     @Test
     void credentialsNeverReachRedisInClear() {
-        var app = App.builder().provide(Cache.class, Cache.redis(uri())).include(new Routes()).build();
+        var app = App.builder().provide(Cache.class, RedisServer.connected(Cache.redis(uri()))).include(new Routes()).build();
         try (var c = TestClient.of(app)) {
             c.request("GET", "/v/2").header("Authorization", "Bearer top-secret-token").send();
             Concurrent.await(() -> !redisKeys.keys("brisk:*").isEmpty(), "an entry in Redis");
@@ -90,7 +90,7 @@ class RedisBackendTest {
     @Test
     void aValueThisVersionCannotReadIsAMissAndIsReplaced() {
         var routes = new Routes();
-        var app = App.builder().provide(Cache.class, Cache.redis(uri())).include(routes).build();
+        var app = App.builder().provide(Cache.class, RedisServer.connected(Cache.redis(uri()))).include(routes).build();
         try (var c = TestClient.of(app)) {
             c.get("/v/3");
             Concurrent.await(() -> redisKeys.keys("brisk:things:r:*").size() == 1, "one entry in Redis");
@@ -107,7 +107,7 @@ class RedisBackendTest {
 
     @Test
     void evictingANamespaceUnlinksItsKeysOnlyAndClearKeepsForeignKeys() {
-        var cache = Cache.redis(uri());
+        var cache = RedisServer.connected(Cache.redis(uri()));
         var app = App.builder().provide(Cache.class, cache).include(new Routes()).build();
         try (var c = TestClient.of(app)) {
             for (int i = 0; i < 1200; i++) cache.put("things", "k" + i, new byte[] {1}, Duration.ofMinutes(1)).join();
@@ -142,7 +142,7 @@ class RedisBackendTest {
     @Test
     void thePasswordNeverAppearsInLogs() {
         try (var log = new LogCapture()) {
-            var cache = Cache.redis(uri());
+            var cache = RedisServer.connected(Cache.redis(uri()));
             assertThat(cache.toString()).doesNotContain("s3cret");
             var app = App.builder().provide(Cache.class, cache).include(new Routes()).build();
             try (var c = TestClient.of(app)) {

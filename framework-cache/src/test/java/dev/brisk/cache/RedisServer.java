@@ -3,6 +3,7 @@ package dev.brisk.cache;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.File;
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * message that names it (never passed). {@link #kill()} and {@link #start()} let a test take Redis
  * away and bring it back on the same port.
  */
-final class RedisServer implements BeforeAllCallback, AfterAllCallback {
+final class RedisServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     static final String BINARY = "redis-server";
 
     private final List<String> extra;
@@ -41,6 +42,8 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
     /** The redis-server on the PATH (or in /usr/bin, /usr/local/bin), if installed. */
     static Optional<Path> binary() {
+        String forced = System.getProperty("brisk.redis-server");   // -Dbrisk.redis-server=/path (or "" to act as if none)
+        if (forced != null) return forced.isEmpty() || !Files.isExecutable(Path.of(forced)) ? Optional.empty() : Optional.of(Path.of(forced));
         var dirs = new ArrayList<String>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
         dirs.addAll(List.of("/usr/bin", "/usr/local/bin", "/usr/sbin"));
         for (String d : dirs) {
@@ -51,17 +54,30 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
         return Optional.empty();
     }
 
-    /** Skips the calling test (class) when there is no redis-server. */
+    static final String MISSING = "SKIPPED: " + BINARY + " is not installed (not on the PATH): this test against a real Redis did not "
+            + "run. Install it (Debian: apt-get install redis-server; .ci/run does) to run it.";
+
+    /**
+     * Skips the calling test when there is no redis-server. Call it per test (a skip in a
+     * {@code @BeforeAll} would report no test at all rather than skipped ones).
+     */
     static Path requireBinary() {
         var bin = binary();
-        Assumptions.assumeTrue(bin.isPresent(), "SKIPPED: " + BINARY + " is not installed (not on the PATH): the tests against a real "
-                + "Redis did not run. Install it (Debian: apt-get install redis-server; .ci/run does) to run them.");
+        Assumptions.assumeTrue(bin.isPresent(), MISSING);
         return bin.get();
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
+    public void beforeEach(ExtensionContext context) {
         requireBinary();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        if (binary().isEmpty()) {
+            System.err.println(MISSING + " (" + context.getDisplayName() + ")");
+            return;
+        }
         dir = Files.createTempDirectory("brisk-redis");
         try (var s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -89,6 +105,19 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** Waits until {@code cache} has connected (the first connection of a cold JVM may take longer than a request waits). */
+    static Cache connected(Cache cache) {
+        Concurrent.await(() -> {
+            try {
+                cache.get("warmup", "x").join();
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }, cache + " connected");
+        return cache;
+    }
+
     /** Starts (again) on the same port and waits until it answers PING. */
     void start() throws IOException, InterruptedException {
         var cmd = new ArrayList<String>(List.of(requireBinary().toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
@@ -105,6 +134,7 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
     /** Kills it at once (SIGKILL), as a crash would, and waits until it is gone. */
     void kill() {
+        if (port == 0) return;
         var p = process;
         if (p == null) return;
         p.destroyForcibly();

@@ -43,8 +43,8 @@ class SharedRedisTest {
     void aResponseCachedByOneInstanceIsAHitOnTheOther() throws Exception {
         var one = new Catalog("one");
         var two = new Catalog("two");
-        Cache cacheOne = Cache.redis(redis.uri());
-        Cache cacheTwo = Cache.redis(redis.uri());
+        Cache cacheOne = RedisServer.connected(Cache.redis(redis.uri()));
+        Cache cacheTwo = RedisServer.connected(Cache.redis(redis.uri()));
         var http = HttpClient.newHttpClient();
         try (Server a = App.builder().provide(Cache.class, cacheOne).include(one).build().start("127.0.0.1", 0);
              Server b = App.builder().provide(Cache.class, cacheTwo).include(two).build().start("127.0.0.1", 0)) {

@@ -153,7 +153,8 @@ public final class RedisBackend implements Backend {
         }
         var f = connect();
         if (f == null) return CompletableFuture.failedFuture(new IllegalStateException("Redis at " + location + " is unavailable (next attempt within a second)"));
-        return f.thenCompose(conn -> op.apply(conn.async()));
+        // a request waits for the first connection no longer than the connect timeout (a TLS handshake may take longer)
+        return f.copy().orTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS).thenCompose(conn -> op.apply(conn.async()));
     }
 
     /** Starts connecting unless a connection exists, an attempt is under way, or the last one failed less than a second ago. */
@@ -204,7 +205,7 @@ public final class RedisBackend implements Backend {
                 .socketOptions(SocketOptions.builder().connectTimeout(options.connectTimeout()).keepAlive(true).build())
                 .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()));
         if (options.tls()) {
-            var ssl = SslOptions.builder().jdkSslProvider();
+            var ssl = SslOptions.builder().jdkSslProvider().handshakeTimeout(options.connectTimeout());
             options.trustedCertificates().ifPresent(p -> ssl.trustManager(p.toFile()));
             if (options.clientCertificate().isPresent()) {
                 ssl.keyManager(options.clientCertificate().get().toFile(), options.clientKey().orElseThrow().toFile(), null);

@@ -2,7 +2,7 @@
  * Response caching for Brisk: {@code @Cached} routes and a programmatic {@code Cache}, in memory
  * (Caffeine) or in Redis (Lettuce).
  */
-@SuppressWarnings("module")
+@SuppressWarnings({"module", "requires-automatic"})   // Brisk modules compiled after this one; Lettuce has no module-info
 module dev.brisk.cache {
     requires transitive dev.brisk;
     requires com.github.benmanes.caffeine;

@@ -118,7 +118,7 @@ final class CachedRoute implements RouteHook {
         long now = clock.millis();
         if (!st.directives.accepts(e.ageSeconds(now))) return lead(call, st);
         st.mode = Mode.HIT;
-        return fromEntry(call, st, e, now, NAME + "; hit; ttl=" + e.remainingSeconds(now), true);
+        return fromEntry(call, st, e, now, null);
     }
 
     /** Becomes the request that computes the key's response, or waits for the one already doing so. */
@@ -137,7 +137,7 @@ final class CachedRoute implements RouteHook {
             // stored a moment ago, its write to the backend still under way: this is a hit
             st.mode = Mode.HIT;
             long now = clock.millis();
-            return CompletableFuture.completedFuture(fromEntry(call, st, s.entry(), now, NAME + "; hit; ttl=" + s.entry().remainingSeconds(now), true));
+            return CompletableFuture.completedFuture(fromEntry(call, st, s.entry(), now, null));
         }
         if (!f.isDone()) f = f.copy().orTimeout(waitMillis, TimeUnit.MILLISECONDS);
         return f.handle((outcome, t) -> {
@@ -151,7 +151,7 @@ final class CachedRoute implements RouteHook {
             if (outcome instanceof Stored s) {
                 st.mode = Mode.ANSWERED;
                 String status = NAME + "; fwd=" + (s.bypassed() ? "bypass" : "uri-miss") + "; collapsed";
-                return fromEntry(call, st, s.entry(), clock.millis(), status, false);
+                return fromEntry(call, st, s.entry(), clock.millis(), status);
             }
             if (outcome instanceof Shared s) {
                 st.mode = Mode.ANSWERED;
@@ -169,8 +169,11 @@ final class CachedRoute implements RouteHook {
         return s;
     }
 
-    /** The answer from an entry: its response with the caching headers, or 304 when {@code If-None-Match} matches it. */
-    private Reply fromEntry(Call call, State st, Entry e, long now, String cacheStatus, boolean withAge) {
+    /**
+     * The answer from an entry: its response with the caching headers, or 304 when {@code If-None-Match}
+     * matches it. A hit ({@code cacheStatus} null) carries {@code Age} and {@code Cache-Status: Brisk; hit; ttl=N}.
+     */
+    private Reply fromEntry(Call call, State st, Entry e, long now, String cacheStatus) {
         Reply r;
         if (Conditional.matches(call.request().headerValue(HttpHeaderNames.IF_NONE_MATCH), e.etag)) {
             r = Reply.empty(304);
@@ -180,9 +183,10 @@ final class CachedRoute implements RouteHook {
         }
         r.addHeader(ETAG, e.etag);
         r.addHeader(CACHE_CONTROL, e.cacheControl(st.key.principal()));
-        if (withAge) r.addHeader(AGE, Long.toString(e.ageSeconds(now)));
+        Entry.HitHeaders hit = cacheStatus == null ? e.hitHeaders(now) : null;
+        if (hit != null) r.addHeader(AGE, hit.age());
         if (plan.vary() != null) r.addHeader(VARY, plan.vary());
-        r.addHeader(CACHE_STATUS, cacheStatus);
+        r.addHeader(CACHE_STATUS, hit != null ? hit.status() : cacheStatus);
         return r;
     }
 

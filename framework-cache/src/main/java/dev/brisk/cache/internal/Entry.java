@@ -25,6 +25,22 @@ public final class Entry {
         this.expiresAt = expiresAt;
     }
 
+    private volatile HitHeaders hitHeaders;
+
+    /** {@code Age} and {@code Cache-Status} of a hit, made once per second of the entry's life rather than per hit. */
+    record HitHeaders(long second, String age, String status) {
+    }
+
+    HitHeaders hitHeaders(long now) {
+        long second = (now - storedAt) / 1000;
+        var h = hitHeaders;
+        if (h == null || h.second() != second) {
+            h = new HitHeaders(second, Long.toString(Math.max(0, second)), "Brisk; hit; ttl=" + remainingSeconds(now));
+            hitHeaders = h;
+        }
+        return h;
+    }
+
     private String publicControl;
     private String privateControl;
 

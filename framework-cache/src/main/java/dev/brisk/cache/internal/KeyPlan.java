@@ -67,8 +67,11 @@ final class KeyPlan {
     private final Set<String> varyNames;
     private final boolean readsCredentials;
 
+    private final Key fixed;
+
     private KeyPlan(String head, Part[] parts, String vary, Set<String> varyNames, boolean readsCredentials) {
         this.head = head;
+        this.fixed = new Key(head, false);
         this.parts = parts;
         this.vary = vary;
         this.varyNames = varyNames;
@@ -196,6 +199,7 @@ final class KeyPlan {
     // ------------------------------------------------------------------------------------ per request
 
     Key key(RequestView req, Object[] args) {
+        if (parts.length == 0) return fixed;
         var sb = new StringBuilder(head.length() + 16 * parts.length + 16).append(head);
         boolean principal = false;
         for (Part p : parts) {

@@ -32,7 +32,8 @@ public final class DocsExtension implements Extension {
     public void configure(ExtensionContext ctx) {
         DocsConfig s = ctx.docs();
         ObjectMapper mapper = ctx.mapper();
-        var cache = ctx.state(DocumentCache.class, () -> new DocumentCache(ctx.model(), ctx.api(), mapper));
+        var notes = ctx.state(dev.brisk.internal.spi.RouteNotes.class, dev.brisk.internal.spi.RouteNotes::new);
+        var cache = ctx.state(DocumentCache.class, () -> new DocumentCache(ctx.model(), ctx.api(), mapper, notes));
         if (!s.enabled() || s.openapiPath() == null) return;
         String openapi = s.openapiPath();
         String title = ctx.api().title();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brisk.internal.model.RouteModel;
 import dev.brisk.internal.spi.ApiInfo;
+import dev.brisk.internal.spi.RouteNotes;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 
@@ -18,12 +19,14 @@ public final class DocumentCache {
     private final RouteModel model;
     private final ApiInfo api;
     private final ObjectMapper mapper;
+    private final RouteNotes notes;
     private volatile Generated value;
 
-    public DocumentCache(RouteModel model, ApiInfo api, ObjectMapper mapper) {
+    public DocumentCache(RouteModel model, ApiInfo api, ObjectMapper mapper, RouteNotes notes) {
         this.model = model;
         this.api = api;
         this.mapper = mapper;
+        this.notes = notes;
     }
 
     /** The document and its JSON forms. */
@@ -35,7 +38,7 @@ public final class DocumentCache {
         if (v != null) return v;
         synchronized (this) {
             if (value == null) {
-                OpenAPI doc = new DocumentBuilder(model, api, mapper).build();
+                OpenAPI doc = new DocumentBuilder(model, api, mapper, NotesContributor.withNotes(notes)).build();
                 try {
                     String json = Json31.mapper().writeValueAsString(doc);
                     value = new Generated(doc, json, Json31.pretty().writeValueAsString(doc), json.getBytes(StandardCharsets.UTF_8));

@@ -117,6 +117,7 @@ public final class App {
         private final List<Hook> startup = new ArrayList<>();
         private final List<Hook> shutdown = new ArrayList<>();
         private final List<String> servers = new ArrayList<>();
+        private final List<Object> features = new ArrayList<>();
         private String title = "Brisk";
         private String version = "0.1.0";
         private String description = "";
@@ -191,6 +192,15 @@ public final class App {
                 Objects.requireNonNull(m, "middleware");
                 middleware.add(m instanceof BuiltinMiddleware b ? b.filter() : m);
             }
+            return this;
+        }
+
+        /**
+         * Turns on features of Brisk's optional modules, e.g. {@code install(Metrics.prometheus(), Health.endpoints())}
+         * with {@code brisk-observability}. Nothing is installed by default.
+         */
+        public Builder install(Feature... list) {
+            for (Feature f : list) features.add(Objects.requireNonNull(f, "feature"));
             return this;
         }
 
@@ -322,7 +332,7 @@ public final class App {
                     new DocsConfig(docs, openapiPath, docsPath, redocPath),
                     new ServerConfig(eventLoops, maxBodySize, headerTimeout, bodyTimeout, idleTimeout, shutdownGrace),
                     new DispatchConfig(workers, blockingThreshold, new LinkedHashMap<>(exceptionHandlers), List.copyOf(middleware)),
-                    List.copyOf(startup), List.copyOf(shutdown));
+                    List.copyOf(startup), List.copyOf(shutdown), List.copyOf(features));
             return new App(AppRuntime.create(config));
         }
 

@@ -33,6 +33,7 @@ public final class Call implements ReplySink, Runnable {
     private ArrayList<AutoCloseable> closeables;
     private TaskList tasks;
     private Object attachment;
+    private Object[] filterState;
     private boolean replied;
 
     // JSON body state, shared by the route's body binders (this package only)
@@ -78,6 +79,33 @@ public final class Call implements ReplySink, Runnable {
 
     public void attach(Object value) {
         this.attachment = value;
+    }
+
+    /** What a filter kept for this request under its {@code key} (compared by identity) in {@code before}, or null. */
+    public Object filterState(Object key) {
+        var s = filterState;
+        if (s != null) {
+            for (int i = 0; i < s.length && s[i] != null; i += 2) {
+                if (s[i] == key) return s[i + 1];
+            }
+        }
+        return null;
+    }
+
+    /** Keeps {@code value} for this request under a filter's {@code key}, to read back on the way out. */
+    public void filterState(Object key, Object value) {
+        var s = filterState;
+        if (s == null) s = filterState = new Object[4];
+        int i = 0;
+        while (i < s.length && s[i] != null && s[i] != key) i += 2;
+        if (i == s.length) s = filterState = java.util.Arrays.copyOf(s, s.length * 2);
+        s[i] = key;
+        s[i + 1] = value;
+    }
+
+    /** True once the server that took this request has begun to shut down. */
+    public boolean serverDraining() {
+        return dispatch.draining();
     }
 
     // ------------------------------------------------------------------------------------ worker hand-off

@@ -68,8 +68,8 @@ class HealthEndpointsTest {
         assertThatThrownBy(() -> Health.endpoints().livePath("health")).hasMessageContaining("must start with '/'");
         assertThatThrownBy(() -> Health.endpoints().check("db", () -> true).check("db", () -> true)).hasMessageContaining("two readiness checks named 'db'");
         assertThatThrownBy(() -> App.builder().install(Health.endpoints().readyPath("/health/live")).build())
-                .hasMessageContaining("different paths");
+                .isInstanceOf(dev.brisk.StartupException.class).hasMessageContaining("different paths");
         assertThatThrownBy(() -> App.builder().install(Health.endpoints(), Health.endpoints()).build())
-                .hasMessageContaining("installed 2 times");
+                .isInstanceOf(dev.brisk.StartupException.class).hasMessageContaining("installed 2 times");
     }
 }

@@ -2,6 +2,7 @@ package dev.brisk.observability.internal;
 
 import dev.brisk.Response;
 import dev.brisk.RouteHandler;
+import dev.brisk.StartupException;
 import dev.brisk.internal.dispatch.Call;
 import dev.brisk.internal.dispatch.RouteHook;
 import dev.brisk.internal.http.Replies;
@@ -31,7 +32,7 @@ final class HealthRoutes {
 
     static void install(ExtensionContext ctx, Health health) {
         if (health.livePath().equals(health.readyPath())) {
-            throw new IllegalArgumentException("Health: liveness and readiness need different paths, both are " + health.livePath());
+            throw new StartupException("Health: liveness and readiness need different paths, both are " + health.livePath());
         }
         var mapper = ctx.mapper();
         ctx.systemRoute("GET", health.livePath(), req -> Response.bytes(UP, JSON));

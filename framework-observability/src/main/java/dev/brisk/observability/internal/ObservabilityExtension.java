@@ -1,6 +1,7 @@
 package dev.brisk.observability.internal;
 
 import dev.brisk.Response;
+import dev.brisk.StartupException;
 import dev.brisk.internal.spi.Extension;
 import dev.brisk.internal.spi.ExtensionContext;
 import dev.brisk.observability.Health;
@@ -33,7 +34,7 @@ public final class ObservabilityExtension implements Extension {
         var registry = m.registry();
         if (m.path().isPresent()) {
             if (!(registry instanceof PrometheusMeterRegistry prometheus)) {
-                throw new IllegalArgumentException("Metrics: the scrape endpoint " + m.path().get() + " needs a PrometheusMeterRegistry, not a "
+                throw new StartupException("Metrics: the scrape endpoint " + m.path().get() + " needs a PrometheusMeterRegistry, not a "
                         + registry.getClass().getName() + "; call withoutEndpoint() for other registries");
             }
             ctx.systemRoute("GET", m.path().get(), req -> {
@@ -49,7 +50,7 @@ public final class ObservabilityExtension implements Extension {
     }
 
     private static <T> T single(List<T> list, String what) {
-        if (list.size() > 1) throw new IllegalArgumentException(what + " is installed " + list.size() + " times: install it once");
+        if (list.size() > 1) throw new StartupException(what + " is installed " + list.size() + " times: install it once");
         return list.isEmpty() ? null : list.get(0);
     }
 }

@@ -27,6 +27,7 @@ class ServerSpanTest {
                 assertThat(client.get("/items/broken").status()).isEqualTo(500);
                 assertThat(client.get("/nowhere").status()).isEqualTo(404);
                 assertThat(client.request("BREW", "/nowhere").send().status()).isIn(404, 405, 501);
+                assertThat(client.head("/items/3").status()).isEqualTo(200);
             }
             long after = System.currentTimeMillis();
 
@@ -70,7 +71,8 @@ class ServerSpanTest {
             SpanData brew = only(tracing, "/nowhere", "_OTHER");
             assertThat(brew.getName()).isEqualTo("HTTP");
             assertThat(brew.getAttributes().get(stringKey("http.request.method_original"))).isEqualTo("BREW");
-            assertThat(tracing.spans()).hasSize(6);
+            assertThat(only(tracing, "/items/3").getName()).isEqualTo("HEAD /items/{id}");   // HEAD on the GET route
+            assertThat(tracing.spans()).hasSize(7);
         }
     }
 

@@ -26,7 +26,7 @@ public final class ObservabilityExtension implements Extension {
         Tracing tracing = single(ctx.features(Tracing.class), "Tracing");
         Health health = single(ctx.features(Health.class), "Health");
         if (metrics != null) metrics(ctx, metrics);
-        if (tracing != null) ctx.requestListener(new ServerSpans(tracing.openTelemetry(), ctx.api().version()));
+        if (tracing != null) ctx.requestListener(new ServerSpans(tracing.openTelemetry(), ctx.api().version(), ctx.model().routes()));
         if (health != null) HealthRoutes.install(ctx, health);
     }
 

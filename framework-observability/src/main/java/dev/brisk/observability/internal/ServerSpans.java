@@ -22,6 +22,8 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -67,8 +69,11 @@ final class ServerSpans implements RequestListener {
     /** Wall clock and nanoTime read together once: a request's arrival nanoTime becomes an epoch time without a clock call. */
     private final long anchorEpochNanos;
     private final long anchorNanoTime;
+    /** Span names of the user's routes ({@code GET /items/{id}}), made once; read without locks. */
+    private final IdentityHashMap<RouteDef, String> names = new IdentityHashMap<>();
 
-    ServerSpans(OpenTelemetry otel, String version) {
+    ServerSpans(OpenTelemetry otel, String version, List<RouteDef> routes) {
+        for (RouteDef r : routes) names.put(r, r.httpMethod() + " " + r.path());
         this.tracer = otel.getTracerProvider().tracerBuilder("dev.brisk").setInstrumentationVersion(version).build();
         this.propagator = otel.getPropagators().getTextMapPropagator();
         Instant now = Instant.now();
@@ -85,7 +90,7 @@ final class ServerSpans implements RequestListener {
         int m = HttpTags.method(original);
         String method = HttpTags.methodName(m);
         String prefix = m == HttpTags.OTHER ? "HTTP" : method;
-        SpanBuilder b = tracer.spanBuilder(route == null ? prefix : prefix + " " + route.path())
+        SpanBuilder b = tracer.spanBuilder(name(route, prefix))
                 .setParent(parent)
                 .setSpanKind(SpanKind.SERVER)
                 .setStartTimestamp(anchorEpochNanos + (call.startNanos() - anchorNanoTime), TimeUnit.NANOSECONDS)
@@ -106,6 +111,12 @@ final class ServerSpans implements RequestListener {
         Span span = b.startSpan();
         call.filterState(SPAN, span);
         call.filterState(SCOPE, parent.with(span).makeCurrent());
+    }
+
+    private String name(RouteDef route, String method) {
+        if (route == null) return method;
+        String known = method.equals(route.httpMethod()) ? names.get(route) : null;
+        return known != null ? known : method + " " + route.path();   // HEAD on a GET route, system routes
     }
 
     /** {@code server.address} and {@code server.port} from the Host header ({@code host}, {@code host:port}, {@code [v6]:port}). */

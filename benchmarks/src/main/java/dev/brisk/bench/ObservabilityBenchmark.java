@@ -23,6 +23,7 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -35,6 +36,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,6 +54,11 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code observe}: {@code none} (the module not installed), {@code metrics} ({@code Metrics.prometheus()}),
  * {@code tracing} ({@code Tracing.of(sdk)}: every request sampled, spans batched to an exporter that
  * drops them), {@code both}. The ratio {@code both / none} is the cost of turning both on.
+ *
+ * <p>On a busy machine, throughput moves with the neighbours' load; the line
+ * {@code process CPU per request} printed after each trial (the whole process's CPU time over the
+ * measured iterations: client, server loop, the span exporter's thread, GC) moves less, and
+ * {@code -prof gc}'s allocation per request hardly at all.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -125,14 +134,47 @@ public class ObservabilityBenchmark {
         }
     }
 
+    /** Process CPU time per request over the measured iterations, printed at the end of the trial. */
+    @State(Scope.Thread)
+    public static class Cpu {
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        private boolean measuring;
+        private long iterationStart;
+        private long cpuNanos;
+        private long requests;
+
+        @Setup(Level.Iteration)
+        public void begin(IterationParams iteration) {
+            measuring = iteration.getType() == IterationType.MEASUREMENT;
+            iterationStart = OS.getProcessCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void end() {
+            if (measuring) cpuNanos += OS.getProcessCpuTime() - iterationStart;
+        }
+
+        void count(int n) {
+            if (measuring) requests += n;
+        }
+
+        @TearDown(Level.Trial)
+        public void report(BenchmarkParams params) {
+            System.out.printf("%nprocess CPU per request (%s): %.2f us over %d measured requests%n",
+                    params.getParam("observe"), cpuNanos / 1000.0 / requests, requests);
+        }
+    }
+
     @Benchmark
     @OperationsPerInvocation(PipelineBenchmark.DEPTH)
-    public int json() throws Exception {
+    public int json(Cpu cpu) throws Exception {
         var done = new CompletableFuture<Void>();
         client.eventLoop().execute(() -> responses.expect(PipelineBenchmark.DEPTH, 200, done));
         client.writeAndFlush(json.retainedDuplicate());
         done.get(10, TimeUnit.SECONDS);
         requests += PipelineBenchmark.DEPTH;
+        cpu.count(PipelineBenchmark.DEPTH);
         return PipelineBenchmark.DEPTH;
     }
 }

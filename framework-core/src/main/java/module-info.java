@@ -28,16 +28,16 @@ module dev.brisk {
 
     exports dev.brisk;
 
-    exports dev.brisk.internal.app to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache;
+    exports dev.brisk.internal.app to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache, dev.brisk.observability;
     exports dev.brisk.internal.binding to dev.brisk.openapi, dev.brisk.test;
-    exports dev.brisk.internal.dispatch to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache;
-    exports dev.brisk.internal.http to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache;
+    exports dev.brisk.internal.dispatch to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache, dev.brisk.observability;
+    exports dev.brisk.internal.http to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache, dev.brisk.observability;
     exports dev.brisk.internal.json to dev.brisk.openapi, dev.brisk.test;
-    exports dev.brisk.internal.model to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache;
+    exports dev.brisk.internal.model to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache, dev.brisk.observability;
     exports dev.brisk.internal.netty to dev.brisk.openapi, dev.brisk.test;
     exports dev.brisk.internal.routing to dev.brisk.openapi, dev.brisk.test;
     exports dev.brisk.internal.scan to dev.brisk.openapi, dev.brisk.test;
-    exports dev.brisk.internal.spi to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache;
+    exports dev.brisk.internal.spi to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache, dev.brisk.observability;
 
     // Jackson writes Brisk's own error bodies; Hibernate Validator reads its constraint annotations.
     opens dev.brisk to com.fasterxml.jackson.databind, org.hibernate.validator;

@@ -5,15 +5,19 @@ import dev.brisk.internal.app.AppRuntime;
 import dev.brisk.internal.dispatch.DispatchConfig;
 import dev.brisk.internal.netty.ServerConfig;
 import dev.brisk.internal.scan.RouteSources;
+import dev.brisk.internal.settings.FrameworkSettings;
 import dev.brisk.internal.spi.ApiInfo;
 import dev.brisk.internal.spi.DocsConfig;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -26,18 +30,30 @@ import java.util.function.Supplier;
  */
 public final class App {
     private final AppRuntime runtime;
+    private final String defaultHost;
+    private final int defaultPort;
 
     static {
         AppRuntime.Access.install(app -> app.runtime);
     }
 
-    private App(AppRuntime runtime) {
+    private App(AppRuntime runtime, String defaultHost, int defaultPort) {
         this.runtime = runtime;
+        this.defaultHost = defaultHost;
+        this.defaultPort = defaultPort;
     }
 
     /** Starts building an app. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Starts the server where the settings say, {@code BRISK_HOST} and {@code BRISK_PORT} (default
+     * {@code 0.0.0.0:8000}), and blocks until it is stopped (SIGTERM, Ctrl-C). See {@link SettingsSource}.
+     */
+    public void run() {
+        runtime.run(defaultHost, defaultPort);
     }
 
     /** Starts the server on all interfaces and blocks until it is stopped (SIGTERM, Ctrl-C). */
@@ -53,6 +69,11 @@ public final class App {
      */
     public void run(String host, int port) {
         runtime.run(host, port);
+    }
+
+    /** Starts the server where the settings say ({@code BRISK_HOST}, {@code BRISK_PORT}; default {@code 0.0.0.0:8000}) and returns at once. */
+    public Server start() {
+        return runtime.start(defaultHost, defaultPort);
     }
 
     /** Starts the server on all interfaces and returns at once. Port 0 picks a free port. */
@@ -111,12 +132,19 @@ public final class App {
         private final List<RouteSources.Include> includes = new ArrayList<>();
         private final List<RouteSources.LambdaRoute> lambdaRoutes = new ArrayList<>();
         private final List<Object> middleware = new ArrayList<>();
+        private boolean corsInCode;
+        private boolean accessLogInCode;
         private final Map<Class<?>, Object> provided = new LinkedHashMap<>();
         private final List<Class<?>> dependencies = new ArrayList<>();
         private final Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers = new LinkedHashMap<>();
         private final List<Hook> startup = new ArrayList<>();
         private final List<Hook> shutdown = new ArrayList<>();
         private final List<String> servers = new ArrayList<>();
+        private final List<Object> features = new ArrayList<>();
+        private final List<Class<?>> settingsTypes = new ArrayList<>();
+        /** Knobs set in code: the environment's BRISK_* values do not replace them. */
+        private final Set<String> explicit = new HashSet<>();
+        private SettingsSource settingsSource;
         private String title = "Brisk";
         private String version = "0.1.0";
         private String description = "";
@@ -191,7 +219,18 @@ public final class App {
                 Objects.requireNonNull(m, "middleware");
                 var filter = Builtins.filterOf(m);   // a built-in's settings are checked here, where it is registered
                 middleware.add(filter != null ? filter : m);
+                if (m instanceof Cors) corsInCode = true;
+                if (m instanceof AccessLog) accessLogInCode = true;
             }
+            return this;
+        }
+
+        /**
+         * Turns on features of Brisk's optional modules, e.g. {@code install(Metrics.prometheus(), Health.endpoints())}
+         * with {@code brisk-observability}. Nothing is installed by default.
+         */
+        public Builder install(Feature... list) {
+            for (Feature f : list) features.add(Objects.requireNonNull(f, "feature"));
             return this;
         }
 
@@ -240,6 +279,7 @@ public final class App {
         /** Turns {@code /openapi.json}, {@code /docs} and {@code /redoc} on (default) or off. */
         public Builder docs(boolean enabled) {
             this.docs = enabled;
+            explicit.add("docs");
             return this;
         }
 
@@ -264,6 +304,7 @@ public final class App {
         /** How plain handlers run; see {@link Workers#auto()} for the default. */
         public Builder workers(Workers workers) {
             this.workers = Objects.requireNonNull(workers, "workers");
+            explicit.add("workers");
             return this;
         }
 
@@ -271,6 +312,7 @@ public final class App {
         public Builder eventLoops(int n) {
             if (n < 1) throw new IllegalArgumentException("eventLoops must be >= 1");
             this.eventLoops = n;
+            explicit.add("eventLoops");
             return this;
         }
 
@@ -278,30 +320,35 @@ public final class App {
         public Builder maxBodySize(long bytes) {
             if (bytes < 0) throw new IllegalArgumentException("maxBodySize must be >= 0");
             this.maxBodySize = bytes;
+            explicit.add("maxBodySize");
             return this;
         }
 
         /** Time allowed for a request's line and headers to arrive (default 30 s). */
         public Builder headerTimeout(Duration t) {
             this.headerTimeout = positive(t);
+            explicit.add("headerTimeout");
             return this;
         }
 
         /** Time a request body may stall without new bytes (default 30 s). */
         public Builder bodyTimeout(Duration t) {
             this.bodyTimeout = positive(t);
+            explicit.add("bodyTimeout");
             return this;
         }
 
         /** Time an idle keep-alive connection stays open (default 60 s). */
         public Builder idleTimeout(Duration t) {
             this.idleTimeout = positive(t);
+            explicit.add("idleTimeout");
             return this;
         }
 
         /** Time {@link Server#close()} waits for in-flight requests (default 10 s). */
         public Builder shutdownGrace(Duration t) {
             this.shutdownGrace = Objects.requireNonNull(t);
+            explicit.add("shutdownGrace");
             return this;
         }
 
@@ -311,20 +358,77 @@ public final class App {
          */
         public Builder blockingThreshold(Duration t) {
             this.blockingThreshold = Objects.requireNonNull(t);
+            explicit.add("blockingThreshold");
+            return this;
+        }
+
+        /**
+         * Binds settings records from the {@link #settingsSource settings source} when the app is
+         * built, and provides each as a singleton: a route class's constructor, a handler or a
+         * {@code @Provides} method can take it. Every missing or bad value of all of them (and of
+         * Brisk's own {@code BRISK_*} settings) is reported at once, in one {@link StartupException}.
+         */
+        public Builder settings(Class<?>... types) {
+            for (Class<?> t : types) {
+                if (!Objects.requireNonNull(t, "type").isRecord()) throw new IllegalArgumentException("settings type " + t.getName() + " must be a record");
+                settingsTypes.add(t);
+            }
+            return this;
+        }
+
+        /**
+         * Where settings come from: for {@link #settings(Class...)} and for Brisk's own settings
+         * ({@code BRISK_PORT}, {@code BRISK_MAX_BODY_SIZE}, ...), which fill in what this builder was not
+         * told in code. Default {@link SettingsSource#standard()}.
+         */
+        public Builder settingsSource(SettingsSource source) {
+            this.settingsSource = Objects.requireNonNull(source, "source");
             return this;
         }
 
         /** Checks every route and dependency and returns the app; fails with a message naming the culprit. */
         public App build() {
+            var source = settingsSource != null ? settingsSource : SettingsSource.standard();
+            var resolved = FrameworkSettings.resolve(source.sources(), List.copyOf(settingsTypes));
+            var env = resolved.framework();
+            var providedAll = new LinkedHashMap<>(provided);
+            for (var e : resolved.settings().entrySet()) {
+                if (providedAll.containsKey(e.getKey())) {
+                    throw new StartupException(e.getKey().getName() + " is both provided and bound as settings: choose one");
+                }
+                providedAll.put(e.getKey(), e.getValue());
+            }
             var config = new AppConfig(
                     new RouteSources(List.copyOf(packages), List.copyOf(includes), List.copyOf(lambdaRoutes),
-                            new LinkedHashMap<>(provided), List.copyOf(dependencies)),
+                            providedAll, List.copyOf(dependencies)),
                     new ApiInfo(title, version, description, List.copyOf(servers)),
-                    new DocsConfig(docs, openapiPath, docsPath, redocPath),
-                    new ServerConfig(eventLoops, maxBodySize, headerTimeout, bodyTimeout, idleTimeout, shutdownGrace),
-                    new DispatchConfig(workers, blockingThreshold, new LinkedHashMap<>(exceptionHandlers), List.copyOf(middleware)),
-                    List.copyOf(startup), List.copyOf(shutdown));
-            return new App(AppRuntime.create(config));
+                    new DocsConfig(pick("docs", docs, env.docs()), openapiPath, docsPath, redocPath),
+                    new ServerConfig(pick("eventLoops", eventLoops, env.eventLoops()), pick("maxBodySize", maxBodySize, env.maxBodySize()),
+                            pick("headerTimeout", headerTimeout, env.headerTimeout()), pick("bodyTimeout", bodyTimeout, env.bodyTimeout()),
+                            pick("idleTimeout", idleTimeout, env.idleTimeout()), pick("shutdownGrace", shutdownGrace, env.shutdownGrace())),
+                    new DispatchConfig(pick("workers", workers, env.workersConfig()), pick("blockingThreshold", blockingThreshold, env.blockingThreshold()),
+                            new LinkedHashMap<>(exceptionHandlers), withSettingsMiddleware(env)),
+                    List.copyOf(startup), List.copyOf(shutdown), List.copyOf(features));
+            return new App(AppRuntime.create(config), env.host().orElse("0.0.0.0"), env.port().orElse(8000));
+        }
+
+        /**
+         * {@code BRISK_ACCESS_LOG=true} and {@code BRISK_CORS_ORIGINS} add those middleware, outermost, unless the
+         * code registered its own (code wins, as for every knob).
+         */
+        private List<Object> withSettingsMiddleware(dev.brisk.internal.settings.FrameworkSettings env) {
+            var out = new ArrayList<>();
+            if (!accessLogInCode && env.accessLog().orElse(false)) out.add(Builtins.filterOf(AccessLog.create()));
+            if (!corsInCode && !env.corsOrigins().isEmpty()) {
+                out.add(Builtins.filterOf(Cors.allowOrigins(env.corsOrigins().toArray(String[]::new))));
+            }
+            out.addAll(middleware);
+            return List.copyOf(out);
+        }
+
+        /** The value set in code, else the settings' value, else the default. */
+        private <T> T pick(String knob, T code, Optional<T> fromSettings) {
+            return explicit.contains(knob) ? code : fromSettings.orElse(code);
         }
 
         private static Duration positive(Duration d) {

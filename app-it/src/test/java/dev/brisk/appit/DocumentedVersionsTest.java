@@ -63,6 +63,8 @@ class DocumentedVersionsTest {
         assertThat(openapi).contains("<version>" + Repo.version() + "</version>");
         String testing = Repo.xmlBlock("docs/testing.md", "<artifactId>brisk-test</artifactId>");
         assertThat(testing).contains("<version>" + Repo.version() + "</version>");
+        String observability = Repo.xmlBlock("docs/observability.md", "<artifactId>brisk-observability</artifactId>");
+        assertThat(observability).contains("<version>" + Repo.version() + "</version>");
         String modules = Repo.xmlBlock("README.md", "<version>" + Repo.version() + "</version>\n  <scope>test</scope>");
         assertThat(modules).contains("<artifactId>brisk-core</artifactId>", "<artifactId>brisk-openapi</artifactId>", "<artifactId>brisk-test</artifactId>");
     }

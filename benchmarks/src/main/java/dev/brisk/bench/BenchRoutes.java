@@ -66,6 +66,11 @@ public final class BenchRoutes {
 
     /** The app, as {@code BenchApp.app()} builds it. */
     public static App app() {
-        return App.builder().title("Bench").include(new BenchRoutes()).docs(false).build();
+        return builder().build();
+    }
+
+    /** The app's builder, for variants (ObservabilityBenchmark). */
+    public static App.Builder builder() {
+        return App.builder().title("Bench").include(new BenchRoutes()).docs(false);
     }
 }

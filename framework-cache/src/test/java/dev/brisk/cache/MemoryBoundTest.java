@@ -34,10 +34,15 @@ class MemoryBoundTest {
     void theBudgetBoundsWhatIsKept() {
         var app = App.builder().provide(Cache.class, Cache.inMemory(1 << 20)).include(new Blobs()).build();
         try (var c = TestClient.of(app)) {
-            for (int i = 0; i < 40; i++) c.get("/blob/" + (32 + i));   // 40 entries of 32..71 KiB: about 2 MiB in all
+            c.get("/blob/1");
+            for (int i = 0; i < 40; i++) {   // 40 entries of 32..71 KiB: about 2 MiB in all, and one small entry in steady use
+                c.get("/blob/" + (32 + i));
+                assertThat(c.get("/blob/1").header("Cache-Status")).as("the entry in use is kept").startsWith("Brisk; hit");
+            }
             int hits = 0;
             for (int i = 0; i < 40; i++) if (c.get("/blob/" + (32 + i)).header("Cache-Status").startsWith("Brisk; hit")) hits++;
-            assertThat(hits).isGreaterThan(0).isLessThan(40);
+            // Which of them stay is the eviction policy's choice (Caffeine's W-TinyLFU); that not all of them fit is the budget's.
+            assertThat(hits).isLessThan(40);
         }
     }
 }

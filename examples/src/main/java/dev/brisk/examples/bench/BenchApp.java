@@ -68,9 +68,14 @@ public final class BenchApp {
 
     /** The app, ready to run. */
     public static App app() {
+        return builder().build();
+    }
+
+    /** The app's builder, for variants (ObservedBench). */
+    public static App.Builder builder() {
         var b = App.builder().title("Bench").include(new BenchApp()).docs(false);
         String loops = System.getProperty("bench.eventLoops");
         if (loops != null) b.eventLoops(Integer.parseInt(loops));
-        return b.build();
+        return b;
     }
 }

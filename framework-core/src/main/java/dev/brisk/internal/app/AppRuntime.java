@@ -56,6 +56,7 @@ public final class AppRuntime {
     private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Class<?>, Object> state = new ConcurrentHashMap<>();
     private final Map<SocketAddress, ConnectionHooks> connectionHooks = new ConcurrentHashMap<>();
+    private final ExtensionSupport extensions;
 
     /** Lets internal code reach the runtime of an {@link App} without a public accessor. */
     public static final class Access {
@@ -91,6 +92,7 @@ public final class AppRuntime {
         this.model = result.model();
         this.startupMethods = result.startup();
         this.shutdownMethods = result.shutdown();
+        this.extensions = new ExtensionSupport(config.features());
         var system = new ArrayList<RouteDef>();
         var hooks = new ArrayList<Function<RouteDef, Optional<RouteHook>>>();
         var middleware = new ArrayList<>(config.dispatch().middleware());
@@ -116,10 +118,14 @@ public final class AppRuntime {
             }
 
             @Override public <T> T state(Class<T> key, Supplier<T> init) { return AppRuntime.this.state(key, init); }
+            @Override public <T> List<T> features(Class<T> type) { return extensions.features(type); }
+            @Override public void servers(java.util.function.Consumer<dev.brisk.internal.spi.ServerHandle> started,
+                                          java.util.function.Consumer<dev.brisk.internal.spi.ServerHandle> stopped) { extensions.watch(started, stopped); }
         };
         for (Extension e : ServiceLoader.load(Extension.class, AppRuntime.class.getClassLoader())) {
             e.configure(ctx);
         }
+        extensions.checkClaimed();
         try {
             this.compiled = new RouteCompiler(new RouteCompiler.Inputs(model, system, mapper, overrides,
                     config.dispatch().exceptionHandlers(), List.copyOf(middleware), List.copyOf(hooks)));
@@ -186,6 +192,11 @@ public final class AppRuntime {
     /** Observers of connections by their remote address (the TestClient registers its connections). */
     public Map<SocketAddress, ConnectionHooks> connectionHooks() {
         return connectionHooks;
+    }
+
+    /** The installed features and server watchers of the extensions. */
+    ExtensionSupport extensions() {
+        return extensions;
     }
 
     /** A new dispatcher over the compiled routes for one server, with its own worker pool. */
@@ -260,14 +271,37 @@ public final class AppRuntime {
 
     /** Starts on a TCP address and blocks until stopped; SIGTERM and Ctrl-C stop it gracefully. */
     public void run(String host, int port) {
-        var server = start(host, port);
-        var hook = new Thread(server::close, "brisk-shutdown");
+        // The hook is armed before the server starts: a signal that comes right after the listening line
+        // (or during start) still drains the server instead of ending the JVM under its connections.
+        var server = new java.util.concurrent.atomic.AtomicReference<RunningServer>();
+        var started = new java.util.concurrent.CountDownLatch(1);
+        var hook = new Thread(() -> {
+            try {
+                started.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            var s = server.get();
+            if (s != null) s.close();
+        }, "brisk-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            server.awaitStop();
+            server.set(start(host, port));
+        } catch (RuntimeException | Error e) {
+            started.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting already
+            }
+            throw e;
+        }
+        started.countDown();
+        try {
+            server.get().awaitStop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            server.close();
+            server.get().close();
         }
     }
 

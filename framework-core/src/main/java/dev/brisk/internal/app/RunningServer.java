@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and the order of stopping (drain the transport, let workers and background tasks finish within
  * the grace period, then the shutdown hooks).
  */
-public final class RunningServer implements Server {
+public final class RunningServer implements Server, dev.brisk.internal.spi.ServerHandle {
     private final AppRuntime app;
     private final NettyServer transport;
     private final WorkerPool workers;
@@ -67,6 +67,7 @@ public final class RunningServer implements Server {
             for (var loop : loops) AsyncSupport.register(loop, workers);
             detector.start(loops);
             var running = new RunningServer(app, server, workers, detector, dispatch);
+            app.extensions().started(running);
             if (announce) {
                 Logs.always("Brisk listening on " + Logs.url(server.localAddress()) + allInterfaces(server.localAddress()));
                 Logs.LOG.info("{} routes, {} event loops, workers {}", app.model().routes().size(), loops.size(), workers.config());
@@ -117,12 +118,24 @@ public final class RunningServer implements Server {
     }
 
     /** The blocking detector of this server (tests listen to it). */
+    @Override
     public BlockingDetector detector() {
         return detector;
     }
 
     public Dispatch dispatch() {
         return dispatch;
+    }
+
+    /** The worker pool of this server. */
+    @Override
+    public WorkerPool workers() {
+        return workers;
+    }
+
+    @Override
+    public boolean draining() {
+        return dispatch.draining();
     }
 
     // ------------------------------------------------------------------------------------ Server
@@ -148,11 +161,13 @@ public final class RunningServer implements Server {
             return;
         }
         try {
+            dispatch.drain();
             long deadline = transport.close(grace);
             detector.stop();
             for (var loop : transport.eventLoops()) AsyncSupport.unregister(loop);
             // In-flight handlers and background tasks finish within what is left of the grace period.
             workers.shutdown(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            app.extensions().stopped(this);
             app.runShutdownHooks();
             Logs.LOG.info("Brisk stopped");
         } finally {

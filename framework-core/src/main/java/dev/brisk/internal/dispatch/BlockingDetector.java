@@ -32,6 +32,7 @@ public final class BlockingDetector {
     private final long periodNanos;
     private final List<LoopState> loops = new CopyOnWriteArrayList<>();
     private volatile boolean running;
+    private final java.util.concurrent.atomic.AtomicLong stalls = new java.util.concurrent.atomic.AtomicLong();
     private Thread watchdog;
     /** Receives each warning too (tests). */
     public volatile Consumer<String> listener;
@@ -146,7 +147,8 @@ public final class BlockingDetector {
     }
 
     private static final String[] FRAMEWORK = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "io.netty.", "dev.brisk.internal.",
-        "com.fasterxml.jackson.", "org.hibernate.validator.", "jakarta.", "org.slf4j.", "io.github.classgraph."};
+        "com.fasterxml.jackson.", "org.hibernate.validator.", "jakarta.", "org.slf4j.", "io.github.classgraph.",
+        "io.micrometer.", "io.opentelemetry.", "io.prometheus."};
 
     /** True when some frame belongs to neither the JDK nor the framework and its libraries. */
     static boolean hasApplicationFrame(StackTraceElement[] stack) {
@@ -160,7 +162,13 @@ public final class BlockingDetector {
         return false;
     }
 
+    /** Stalls reported (warned about) so far. */
+    public long stalls() {
+        return stalls.get();
+    }
+
     private void report(LoopState s, long blockedNanos, StackTraceElement[] stack, boolean inRoute) {
+        stalls.incrementAndGet();
         String msg = message(s, blockedNanos, stack, inRoute);
         LOG.warn(msg);
         var l = listener;

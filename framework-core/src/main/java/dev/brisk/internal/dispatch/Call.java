@@ -103,6 +103,11 @@ public final class Call implements ReplySink, Runnable {
         s[i + 1] = value;
     }
 
+    /** True once the server that took this request has begun to shut down. */
+    public boolean serverDraining() {
+        return dispatch.draining();
+    }
+
     // ------------------------------------------------------------------------------------ worker hand-off
 
     @Override

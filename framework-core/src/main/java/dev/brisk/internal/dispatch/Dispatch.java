@@ -33,6 +33,7 @@ public final class Dispatch implements Dispatcher {
     private final Object[] appChain;
     private volatile RequestListener[] listeners = NO_LISTENERS;
     private volatile boolean timing;
+    private volatile boolean draining;
 
     Dispatch(RouteTable<Route> table, WorkerPool workers, ResultMapper results, ErrorMapper errors, Object[] appChain) {
         this.table = table;
@@ -54,6 +55,16 @@ public final class Dispatch implements Dispatcher {
     public synchronized void removeListener(RequestListener l) {
         listeners = java.util.Arrays.stream(listeners).filter(x -> x != l).toArray(RequestListener[]::new);
         timing = java.util.Arrays.stream(listeners).anyMatch(RequestListener::needsTiming);
+    }
+
+    /** Marks that this server has begun to shut down (read by readiness probes; costs nothing per request). */
+    public void drain() {
+        draining = true;
+    }
+
+    /** True once the server's shutdown has begun. */
+    public boolean draining() {
+        return draining;
     }
 
     boolean listening() {

@@ -133,6 +133,16 @@ public final class WorkerPool {
         return config;
     }
 
+    /** Tasks running now (handlers, offloaded calls, background tasks); approximate, for gauges. */
+    public int active() {
+        return platform != null ? platform.getActiveCount() : running.get();
+    }
+
+    /** Tasks waiting for a platform thread (always 0 with virtual threads). */
+    public int queued() {
+        return platform != null ? platform.getQueue().size() : 0;
+    }
+
     public void shutdown(long timeoutMillis) {
         if (platform != null) platform.shutdown();
         if (virtual != null) virtual.shutdown();

@@ -9,7 +9,9 @@ import dev.brisk.internal.dispatch.RouteHook;
 import dev.brisk.internal.model.RouteDef;
 import dev.brisk.internal.model.RouteModel;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -41,4 +43,13 @@ public interface ExtensionContext {
 
     /** The app's value for {@code key}, made by {@code init} on first use (one per app, shared by threads). */
     <T> T state(Class<T> key, Supplier<T> init);
+
+    /**
+     * The features of {@code type} the app installed ({@code App.Builder.install}), in order; asking
+     * takes them up (a feature no extension asks for fails the build).
+     */
+    <T> List<T> features(Class<T> type);
+
+    /** Called with each server of the app once it listens ({@code started}), and after it has stopped. */
+    void servers(Consumer<ServerHandle> started, Consumer<ServerHandle> stopped);
 }

@@ -26,6 +26,7 @@ module dev.brisk {
     requires static jdk.jfr;
 
     exports dev.brisk;
+    exports dev.brisk.security;
 
     exports dev.brisk.internal.app to dev.brisk.openapi, dev.brisk.test;
     exports dev.brisk.internal.binding to dev.brisk.openapi, dev.brisk.test;
@@ -35,11 +36,14 @@ module dev.brisk {
     exports dev.brisk.internal.model to dev.brisk.openapi, dev.brisk.test;
     exports dev.brisk.internal.netty to dev.brisk.openapi, dev.brisk.test;
     exports dev.brisk.internal.routing to dev.brisk.openapi, dev.brisk.test;
+    exports dev.brisk.internal.security to dev.brisk.openapi, dev.brisk.test;
     exports dev.brisk.internal.scan to dev.brisk.openapi, dev.brisk.test;
     exports dev.brisk.internal.spi to dev.brisk.openapi, dev.brisk.test;
 
     // Jackson writes Brisk's own error bodies; Hibernate Validator reads its constraint annotations.
     opens dev.brisk to com.fasterxml.jackson.databind, org.hibernate.validator;
+    // Hibernate Validator checks the parameters of the OAuth2 password form's providers.
+    opens dev.brisk.internal.security to org.hibernate.validator;
 
     uses dev.brisk.internal.spi.Extension;
 }

@@ -28,6 +28,7 @@ public final class ModelBuilder {
         var providers = new Providers();
         sources.provided().forEach((type, instance) ->
                 providers.addProvider(new ProviderDef(type, "", null, null, instance, type, false)));
+        var security = new SecurityRegistration(providers, sources.security());
 
         List<Class<?>> scanned = ClassScanner.scan(sources.packages());
         for (Class<?> c : scanned) providers.addProviders(c, null, true);
@@ -59,8 +60,9 @@ public final class ModelBuilder {
         }
         for (var lr : sources.lambdaRoutes()) routes.addLambdaRoute(lr);
         providers.resolveAll();
-        return new Result(new RouteModel(List.copyOf(routes.routes()), List.copyOf(providers.all())),
-                lifecycle.startup(), lifecycle.shutdown());
+        var model = new RouteModel(List.copyOf(routes.routes()), List.copyOf(providers.all()));
+        security.check(model);
+        return new Result(model, lifecycle.startup(), lifecycle.shutdown());
     }
 
     /** {@code com.example.Items.read()}, for messages. */

@@ -171,6 +171,30 @@ class SecuritySchemesTest {
     }
 
     @Test
+    void securedOperationsDocumentTheirAuthenticationAnswers() throws Exception {
+        var d = doc();
+        var detail = json("{\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\","
+                + "\"properties\":{\"detail\":{\"type\":\"string\"}},\"required\":[\"detail\"]}}}}");
+        var me = op(d, "GET", "/me").path("responses");
+        assertThat(me.path("401").path("description").asText()).isEqualTo("Not authenticated");
+        assertThat(me.path("401").path("content")).isEqualTo(detail.path("content"));
+        assertThat(me.has("403")).isFalse();
+        var admin = op(d, "GET", "/admin").path("responses");
+        assertThat(admin.path("403").path("description").asText()).isEqualTo("Not enough permissions");
+        assertThat(op(d, "GET", "/open").path("responses").has("401")).isFalse();
+        var legacy = Docs.of(App.builder().security(HttpBearer.create().legacyErrors()).include(new LegacyRoute()).build());
+        assertThat(op(legacy, "GET", "/legacy").path("responses").path("403").path("description").asText()).isEqualTo("Not authenticated");
+        assertThat(op(legacy, "GET", "/legacy").path("responses").has("401")).isFalse();
+    }
+
+    public static class LegacyRoute {
+        @Get("/legacy")
+        public String legacy(BearerToken token) {
+            return "x";
+        }
+    }
+
+    @Test
     void anAppWithoutSchemesHasNoSecuritySchemes() {
         var d = Docs.of(new Object[] {});
         assertThat(d.path("components").has("securitySchemes")).isFalse();

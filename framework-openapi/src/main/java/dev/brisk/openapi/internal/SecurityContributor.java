@@ -12,6 +12,10 @@ import dev.brisk.security.SecurityScheme;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -25,7 +29,8 @@ import java.util.Map;
  * {@code components.securitySchemes} and each operation's {@code security}, from the security the
  * route model gives each route ({@link RouteSecurity}): schemes needed together are one requirement,
  * {@code AnyOf} schemes are alternatives, and an optional scheme adds the empty requirement {@code {}}
- * (the operation also works without credentials). OAuth2 requirements list the route's scopes.
+ * (the operation also works without credentials). OAuth2 requirements list the route's scopes. The
+ * operation's responses gain what the schemes answer: 401 without credentials, 403 without a scope.
  */
 final class SecurityContributor implements DocumentContributor {
     private final Map<String, SecurityScheme> used = new LinkedHashMap<>();
@@ -44,6 +49,23 @@ final class SecurityContributor implements DocumentContributor {
             requirements.add(requirement);
         }
         operation.security(requirements);
+        // What the schemes answer without credentials (403 for those with FastAPI's pre-0.122 answers), and for missing scopes.
+        boolean legacy = security.schemes().stream().anyMatch(SecurityContributor::isLegacy);
+        boolean modern = security.schemes().stream().anyMatch(x -> !isLegacy(x));
+        if (modern) error(operation, "401", "Not authenticated");
+        if (legacy || !security.scopes().isEmpty()) error(operation, "403", legacy ? "Not authenticated" : "Not enough permissions");
+    }
+
+    private static boolean isLegacy(SecurityScheme s) {
+        return s instanceof HttpBearer b && b.isLegacy() || s instanceof ApiKeyHeader k && k.isLegacy()
+                || s instanceof ApiKeyQuery q && q.isLegacy() || s instanceof ApiKeyCookie c && c.isLegacy();
+    }
+
+    private static void error(Operation operation, String status, String description) {
+        if (operation.getResponses() == null || operation.getResponses().containsKey(status)) return;
+        var schema = new JsonSchema().typesItem("object").addProperty("detail", new JsonSchema().typesItem("string")).required(List.of("detail"));
+        operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
+                .content(new Content().addMediaType(DocumentBuilder.JSON, new MediaType().schema(schema))));
     }
 
     @Override

@@ -79,6 +79,7 @@ class ApiKeySchemesTest {
         answers(r, 401, "{\"detail\":\"Not authenticated\"}", "APIKey");
         assertThat(r.headers()).doesNotContainKey("X-Injected");
         answers(client.get("/query?api_key=k-123&api_key=k-123"), 401, "{\"detail\":\"Not authenticated\"}", "APIKey");
+        answers(client.request("GET", "/header").header("X-API-Key", "k-1\t23").send(), 401, "{\"detail\":\"Not authenticated\"}", "APIKey");
         answers(client.request("GET", "/header").header("X-API-Key", "k-123").header("X-API-Key", "k-123").send(), 401,
                 "{\"detail\":\"Not authenticated\"}", "APIKey");
     }

@@ -72,6 +72,17 @@ class SecurityDocTest {
         }
     }
 
+    @Test
+    void overrideTheCredentials() {
+        var app = Tokens.app();
+        try (var client = TestClient.of(app)) {
+            app.overrideProvider(dev.brisk.security.BearerToken.class, "OAuth2PasswordBearer",
+                    () -> dev.brisk.security.BearerToken.of(Tokens.OAUTH, "t-ann"));
+            assertThat(client.get("/me")).hasStatus(200).hasJsonBody("{\"name\":\"ann\",\"scopes\":[\"items:read\"]}");
+            app.clearOverrides();
+        }
+    }
+
     // The testing example of the page.
     @Test
     void overrideTheCurrentUser() {

@@ -80,7 +80,7 @@ public final class Answers {
 
     /** Credentials the app rejected: 401 with the scheme's challenge ({@code error="invalid_token"} for bearer tokens). */
     public static AuthenticationException invalid(SecurityScheme s, String detail) {
-        String d = detail == null ? INVALID : detail;
+        String d = java.util.Objects.requireNonNull(detail, "detail");
         if (isBearer(s)) return new AuthenticationException(401, d, List.of("Bearer error=\"invalid_token\""));
         return new AuthenticationException(401, d, List.of(challenge(s)));
     }

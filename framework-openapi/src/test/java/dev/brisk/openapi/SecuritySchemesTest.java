@@ -194,6 +194,21 @@ class SecuritySchemesTest {
         }
     }
 
+    @dev.brisk.Router(prefix = "/internal", dependencies = ApiKey.class)
+    public static class Internal {
+        @Get("/stats")
+        public String stats() {
+            return "x";
+        }
+    }
+
+    @Test
+    void aRouterDependencyOnASchemeSecuresEachRoute() throws Exception {
+        var d = Docs.of(App.builder().security(KEY).include(new Internal()).build());
+        assertThat(op(d, "GET", "/internal/stats").path("security")).isEqualTo(json("[{\"APIKeyHeader\":[]}]"));
+        assertThat(d.path("components").path("securitySchemes").has("APIKeyHeader")).isTrue();
+    }
+
     @Test
     void anAppWithoutSchemesHasNoSecuritySchemes() {
         var d = Docs.of(new Object[] {});

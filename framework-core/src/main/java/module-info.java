@@ -27,6 +27,7 @@ module dev.brisk {
     requires java.logging;   // quieting Hibernate Validator's version line (JBoss Logging may log through it)
 
     exports dev.brisk;
+    exports dev.brisk.security;
 
     exports dev.brisk.internal.app to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache, dev.brisk.observability;
     exports dev.brisk.internal.binding to dev.brisk.openapi, dev.brisk.test;
@@ -36,11 +37,14 @@ module dev.brisk {
     exports dev.brisk.internal.model to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache, dev.brisk.observability;
     exports dev.brisk.internal.netty to dev.brisk.openapi, dev.brisk.test;
     exports dev.brisk.internal.routing to dev.brisk.openapi, dev.brisk.test;
+    exports dev.brisk.internal.security to dev.brisk.openapi, dev.brisk.test;
     exports dev.brisk.internal.scan to dev.brisk.openapi, dev.brisk.test;
     exports dev.brisk.internal.spi to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache, dev.brisk.observability;
 
     // Jackson writes Brisk's own error bodies; Hibernate Validator reads its constraint annotations.
     opens dev.brisk to com.fasterxml.jackson.databind, org.hibernate.validator;
+    // Hibernate Validator checks the parameters of the OAuth2 password form's providers.
+    opens dev.brisk.internal.security to org.hibernate.validator;
 
     uses dev.brisk.internal.spi.Extension;
 }

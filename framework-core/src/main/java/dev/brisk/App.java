@@ -136,6 +136,7 @@ public final class App {
         private boolean accessLogInCode;
         private final Map<Class<?>, Object> provided = new LinkedHashMap<>();
         private final List<Class<?>> dependencies = new ArrayList<>();
+        private final List<dev.brisk.security.SecurityScheme> security = new ArrayList<>();
         private final Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers = new LinkedHashMap<>();
         private final List<Hook> startup = new ArrayList<>();
         private final List<Hook> shutdown = new ArrayList<>();
@@ -207,6 +208,16 @@ public final class App {
         /** Runs the providers of these types for every route (e.g. an API-key check). */
         public Builder dependencies(Class<?>... types) {
             dependencies.addAll(List.of(types));
+            return this;
+        }
+
+        /**
+         * Registers security schemes ({@code dev.brisk.security}): each scheme's credentials
+         * ({@code BearerToken}, {@code BasicCredentials}, {@code ApiKey}; {@code Credentials} for an
+         * {@code AnyOf}) become a dependency, and the OpenAPI document lists the schemes the routes use.
+         */
+        public Builder security(dev.brisk.security.SecurityScheme... schemes) {
+            for (var s : schemes) security.add(Objects.requireNonNull(s, "scheme"));
             return this;
         }
 
@@ -400,7 +411,7 @@ public final class App {
             }
             var config = new AppConfig(
                     new RouteSources(List.copyOf(packages), List.copyOf(includes), List.copyOf(lambdaRoutes),
-                            providedAll, List.copyOf(dependencies)),
+                            providedAll, List.copyOf(dependencies), List.copyOf(security)),
                     new ApiInfo(title, version, description, List.copyOf(servers)),
                     new DocsConfig(pick("docs", docs, env.docs()), openapiPath, docsPath, redocPath),
                     new ServerConfig(pick("eventLoops", eventLoops, env.eventLoops()), pick("maxBodySize", maxBodySize, env.maxBodySize()),

@@ -1,5 +1,6 @@
 package dev.brisk.cache.internal;
 
+import dev.brisk.internal.model.ParamDef;
 import dev.brisk.internal.model.ParamKind;
 
 import java.util.Locale;
@@ -9,11 +10,11 @@ import java.util.Locale;
  * into the key, so two users with different tokens never share an entry, and a response whose key
  * holds one is {@code Cache-Control: private}.
  *
- * <p>LEAD (security merge): the security work marks credential parameters in the route model (a
- * flag on {@code ParamDef}, or credential wire names on {@code RouteDef}). At merge time, make
- * {@link #isCredential} return that flag (keeping {@code Authorization}, {@code Cookie} and the
- * dependency cookies as they are here) and drop {@link #looksSecret}. It is the only place that
- * decides; {@link KeyPlan} calls nothing else.
+ * <p>The route model marks the parameters of Brisk's security schemes as credentials
+ * ({@link ParamDef#credential()}); on top of them, {@code Authorization} and {@code Cookie}, cookies a
+ * dependency reads, and values whose names say they carry a secret (an API key a dependency reads by
+ * hand) are treated as credentials too: a false positive only hashes a value, a false negative would
+ * put a secret into a cache key. It is the only place that decides; {@link KeyPlan} calls nothing else.
  */
 final class Credentials {
     private static final String[] SECRET_WORDS = {"apikey", "accesskey", "token", "secret", "session", "sessid", "password",
@@ -22,8 +23,13 @@ final class Credentials {
     private Credentials() {
     }
 
+    /** Whether a parameter the route (or, {@code byDependency}, one of its dependencies) reads is a credential. */
+    static boolean isCredential(ParamDef p, boolean byDependency) {
+        return p.credential() || isCredential(p.kind(), p.wireName(), byDependency);
+    }
+
     /**
-     * Whether a value the route reads is a credential.
+     * Whether a value the route reads is a credential, judged by where it is read and its name.
      *
      * @param kind where it is read (path, query, header, cookie)
      * @param wireName its name on the wire (header names lower-case)

@@ -102,7 +102,7 @@ final class KeyPlan {
             if (!p.kind().isWire()) continue;
             String label = label(p);
             boolean body = p.kind() == ParamKind.BODY || p.kind() == ParamKind.FORM;
-            Part part = body ? new BodyHash("body") : new Arg(label, p.index(), Credentials.isCredential(p.kind(), p.wireName(), false));
+            Part part = body ? new BodyHash("body") : new Arg(label, p.index(), Credentials.isCredential(p, false));
             if (found.putIfAbsent(part.label(), part) == null) names.put(part.label(), List.of(p.javaName(), p.wireName()));
         }
         var seen = new HashSet<ProviderDef>();
@@ -165,7 +165,7 @@ final class KeyPlan {
             if (!p.kind().isWire()) continue;
             boolean body = p.kind() == ParamKind.BODY || p.kind() == ParamKind.FORM;
             Part part = body ? new BodyHash("body")
-                    : new Raw(label(p), p.kind(), p.wireName(), Credentials.isCredential(p.kind(), p.wireName(), true));
+                    : new Raw(label(p), p.kind(), p.wireName(), Credentials.isCredential(p, true));
             if (found.putIfAbsent(part.label(), part) == null) names.put(part.label(), List.of(p.javaName(), p.wireName()));
         }
     }

@@ -322,6 +322,10 @@ final class Binders {
         @Override
         Object bind(Call ex) throws Throwable {
             Object v = provider.get(ex, useCache, overrides);
+            if (v instanceof dev.brisk.internal.model.ProviderDef.Absent a) {   // e.g. no credentials for a security scheme
+                if (optionalWrap) return Optional.empty();
+                throw a.failure();
+            }
             if (optionalWrap) {
                 if (v instanceof Pending p) return new Pending(p.future().thenApply(Optional::ofNullable));
                 return Optional.ofNullable(v);

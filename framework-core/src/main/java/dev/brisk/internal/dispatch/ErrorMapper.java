@@ -71,6 +71,9 @@ public final class ErrorMapper {
                 node.set("detail", mapper.valueToTree(he.detail()));
                 var res = Reply.bytes(he.status(), Replies.JSON, results.encodeJson(c.request().connection().alloc(), mapper.writer(), node));
                 he.headers().forEach((k, v) -> ResultMapper.addUserHeader(res, k, v, true));
+                if (he instanceof dev.brisk.security.AuthenticationException ae) {   // one WWW-Authenticate per challenge
+                    for (int i = 1; i < ae.challenges().size(); i++) ResultMapper.addUserHeader(res, "WWW-Authenticate", ae.challenges().get(i), false);
+                }
                 Response param = c.responseParam();
                 if (param != null) ResultMapper.applyHeaders(res, param);
                 return res;

@@ -17,6 +17,7 @@ final class ProviderRuntime {
     private ArgBinder[] binders;
     private int argCount;
     private Invoker invoker;
+    private dev.brisk.internal.model.ProviderBody body;
     private ParamValidation validation;
 
     ProviderRuntime(ProviderDef def) {
@@ -25,6 +26,12 @@ final class ProviderRuntime {
 
     /** Second phase, once every provider runtime exists (providers depend on providers). */
     void compile(Binders.Runtime rt) {
+        if (def.body() != null) {   // one Brisk implements itself: its parameters are known, nothing to validate
+            body = def.body();
+            binders = Binders.compile(def.params(), new String[0], rt).toArray(ArgBinder[]::new);
+            argCount = def.params().size();
+            return;
+        }
         if (def.method() == null) return;
         var ps = def.params();
         binders = Binders.compile(ps, new String[0], rt).toArray(ArgBinder[]::new);
@@ -58,7 +65,7 @@ final class ProviderRuntime {
             if (v instanceof AutoCloseable c) ex.addCloseable(c);
             return v;
         }
-        if (def.method() == null) return def.singleton();
+        if (def.method() == null && body == null) return def.singleton();
         if (useCache) {
             Object c = ex.cached(this);
             if (c != null) {
@@ -104,7 +111,7 @@ final class ProviderRuntime {
         if (errorCount(ex) > errorsBefore) {
             return null; // its parameters are invalid: it is not called, and the route answers 422
         }
-        Object v = invoker.invoke(args);
+        Object v = body != null ? body.apply(ex.route(), args) : invoker.invoke(args);
         if (v instanceof CompletionStage<?> stage) {
             var f = stage.toCompletableFuture();
             if (f.isDone() && !f.isCompletedExceptionally()) {

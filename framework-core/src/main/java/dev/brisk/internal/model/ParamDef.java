@@ -21,10 +21,27 @@ import java.lang.reflect.Type;
  * @param element the annotated element (for constraints and documentation)
  * @param dependency for {@link ParamKind#DEPENDS}: the provider
  * @param useCache for {@link ParamKind#DEPENDS}: reuse a value computed earlier in the request
+ * @param credential the value is a secret (a token, password or API key read by a security scheme): never
+ *                   logged, never part of a cache key; the OpenAPI document describes header, query and
+ *                   cookie credentials by their security scheme, not as parameters
  */
 public record ParamDef(int index, ParamKind kind, String javaName, String wireName, Type type, Class<?> valueType,
                        Container container, boolean required, String defaultValue, boolean embed,
-                       Parameter element, ProviderDef dependency, boolean useCache) {
+                       Parameter element, ProviderDef dependency, boolean useCache, boolean credential) {
+
+    /** A parameter that is not a credential. */
+    public ParamDef(int index, ParamKind kind, String javaName, String wireName, Type type, Class<?> valueType,
+                    Container container, boolean required, String defaultValue, boolean embed,
+                    Parameter element, ProviderDef dependency, boolean useCache) {
+        this(index, kind, javaName, wireName, type, valueType, container, required, defaultValue, embed, element,
+                dependency, useCache, false);
+    }
+
+    /** This parameter, marked as a credential. */
+    public ParamDef asCredential() {
+        return new ParamDef(index, kind, javaName, wireName, type, valueType, container, required, defaultValue, embed,
+                element, dependency, useCache, true);
+    }
 
     /** How a parameter's value type is wrapped. */
     public enum Container { NONE, OPTIONAL, LIST, SET }

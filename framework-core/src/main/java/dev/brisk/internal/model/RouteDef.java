@@ -71,6 +71,18 @@ public record RouteDef(String httpMethod, String path, Method method, Object tar
         return new ArrayList<>(out.values());
     }
 
+    /**
+     * The route's credentials: the wire parameters of the route and its dependencies that carry a
+     * secret ({@link ParamDef#credential()}: the header, query parameter or cookie a security scheme
+     * reads, the password fields of the OAuth2 password form). Whatever logs or caches requests must
+     * leave their values out.
+     */
+    public List<ParamDef> credentialParams() {
+        var out = new ArrayList<ParamDef>();
+        for (var p : allWireParams()) if (p.credential()) out.add(p);
+        return out;
+    }
+
     private static void collect(ProviderDef provider, Map<String, ParamDef> out, java.util.Set<ProviderDef> seen) {
         if (!seen.add(provider)) return;
         for (var p : provider.params()) {

@@ -29,6 +29,7 @@ public final class ModelBuilder {
         var providers = new Providers();
         sources.provided().forEach((type, instance) ->
                 providers.addProvider(new ProviderDef(type, "", null, null, instance, type, false)));
+        var security = new SecurityRegistration(providers, sources.security());
 
         List<Class<?>> scanned = ClassScanner.scan(sources.packages());
         for (Class<?> c : scanned) providers.addProviders(c, null, true);
@@ -62,6 +63,7 @@ public final class ModelBuilder {
         providers.resolveAll();
         var model = new RouteModel(List.copyOf(routes.routes()), List.copyOf(providers.all()));
         RouteDeclarations.checkDefaults(model);
+        security.check(model);
         return new Result(model, lifecycle.startup(), lifecycle.shutdown());
     }
 

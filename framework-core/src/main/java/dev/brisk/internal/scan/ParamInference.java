@@ -126,7 +126,11 @@ final class ParamInference {
                 + (cookie != null ? 1 : 0) + (body != null ? 1 : 0) + (form != null ? 1 : 0);
         if (explicit > 1) throw new StartupException(where + " has more than one source annotation");
 
-        if (dep == null && explicit == 0 && providers.provides(raw) && !pathNames.contains(jname)) {
+        // Optional<T> of a provided T is an optional dependency (e.g. Optional<BearerToken>: empty without credentials).
+        Class<?> provided = raw == Optional.class && type instanceof java.lang.reflect.ParameterizedType ? Types.raw(Types.arg(type, 0)) : raw;
+        // dev.brisk.security's types (credentials, forms, scopes) are always dependencies: without a scheme, a clear error.
+        boolean security = provided.getPackageName().equals("dev.brisk.security");
+        if (dep == null && explicit == 0 && (providers.provides(provided) || security) && !pathNames.contains(jname)) {
             dep = DEFAULT_DEPENDS;
         }
         if (dep != null) {

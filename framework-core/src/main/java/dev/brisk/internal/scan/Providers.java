@@ -179,6 +179,11 @@ final class Providers {
     ProviderDef findProvider(Class<?> type, String qualifier, String user) {
         var list = providers.get(type);
         if (list == null || list.isEmpty()) {
+            if (type.getPackageName().equals("dev.brisk.security")) {
+                throw new StartupException(user + ": no security scheme gives " + type.getSimpleName()
+                        + "; register the scheme with App.builder().security(...), e.g. security(HttpBearer.create())"
+                        + (type.getSimpleName().equals("Credentials") ? " (Credentials come from an AnyOf)" : ""));
+            }
             throw new StartupException(user + ": no provider for " + type.getName()
                     + "; add a @Provides method returning it or App.builder().provide(" + type.getSimpleName() + ".class, ...)");
         }

@@ -1,6 +1,7 @@
 package dev.brisk.internal.scan;
 
 import dev.brisk.RouteHandler;
+import dev.brisk.security.SecurityScheme;
 
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,16 @@ import java.util.Map;
  * @param lambdaRoutes routes given as lambdas
  * @param provided singletons by type
  * @param dependencies providers run for every route
+ * @param security the security schemes registered with {@code App.Builder.security}
  */
 public record RouteSources(List<String> packages, List<Include> includes, List<LambdaRoute> lambdaRoutes,
-                           Map<Class<?>, Object> provided, List<Class<?>> dependencies) {
+                           Map<Class<?>, Object> provided, List<Class<?>> dependencies, List<SecurityScheme> security) {
+
+    /** Sources without security schemes. */
+    public RouteSources(List<String> packages, List<Include> includes, List<LambdaRoute> lambdaRoutes,
+                        Map<Class<?>, Object> provided, List<Class<?>> dependencies) {
+        this(packages, includes, lambdaRoutes, provided, dependencies, List.of());
+    }
 
     /** A route class or instance registered under an extra prefix. */
     public record Include(Object target, String prefix) {

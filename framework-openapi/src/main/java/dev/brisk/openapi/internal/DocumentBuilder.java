@@ -61,7 +61,7 @@ public final class DocumentBuilder {
     private boolean usesHttpError;
 
     public DocumentBuilder(RouteModel model, ApiInfo settings, ObjectMapper mapper) {
-        this(model, settings, mapper, DocumentContributor.ALL);
+        this(model, settings, mapper, DocumentContributor.all());
     }
 
     DocumentBuilder(RouteModel model, ApiInfo settings, ObjectMapper mapper, List<DocumentContributor> contributors) {
@@ -124,13 +124,15 @@ public final class DocumentBuilder {
 
         List<ParamDef> wire = wireParams(r);
         for (ParamDef p : wire) {
+            if (p.credential() && p.kind() != ParamKind.FORM) continue;   // described by its security scheme (see SecurityContributor)
             if (p.kind() == ParamKind.PATH || p.kind() == ParamKind.QUERY || p.kind() == ParamKind.HEADER || p.kind() == ParamKind.COOKIE) {
                 op.addParametersItem(parameter(p));
             }
         }
         var body = requestBody(wire, operationId);
         if (body != null) op.requestBody(body);
-        op.responses(responses(r, !wire.isEmpty()));
+        // A scheme's header, query parameter or cookie never answers 422 (without it: 401).
+        op.responses(responses(r, wire.stream().anyMatch(p -> !p.credential() || p.kind() == ParamKind.FORM)));
         return op;
     }
 
@@ -199,7 +201,9 @@ public final class DocumentBuilder {
             var obj = new JsonSchema().typesItem("object").title("Body_" + operationId);
             var required = new ArrayList<String>();
             for (ParamDef f : forms) {
-                obj.addProperty(f.wireName(), valueSchema(f));
+                Schema<?> field = valueSchema(f);
+                if (f.credential()) field.format("password");   // a secret: UIs mask it, as FastAPI's password form does
+                obj.addProperty(f.wireName(), field);
                 if (f.required()) required.add(f.wireName());
             }
             Schemas.required(obj, required);

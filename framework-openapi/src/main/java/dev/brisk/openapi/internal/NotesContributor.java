@@ -26,9 +26,9 @@ final class NotesContributor implements DocumentContributor {
         this.notes = notes;
     }
 
-    /** {@link DocumentContributor#ALL}, then the notes of {@code notes}. */
+    /** {@link DocumentContributor#all()}, then the notes of {@code notes}. */
     static List<DocumentContributor> withNotes(RouteNotes notes) {
-        var all = new ArrayList<>(DocumentContributor.ALL);
+        var all = new ArrayList<>(DocumentContributor.all());
         all.add(new NotesContributor(notes));
         return List.copyOf(all);
     }

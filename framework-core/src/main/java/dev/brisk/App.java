@@ -164,6 +164,42 @@ public final class App {
             return include(routes, "");
         }
 
+        /**
+         * Serves the files under {@code dir} at {@code prefix} (e.g. {@code "/static"}); see
+         * {@link StaticFiles} for what is answered and what is refused.
+         */
+        public Builder staticFiles(String prefix, java.nio.file.Path dir) {
+            return staticFiles(prefix, StaticFiles.directory(dir));
+        }
+
+        /**
+         * Serves files at {@code prefix} (e.g. {@code "/static"}, or {@code "/"}) from a directory or
+         * the class path; see {@link StaticFiles}. These routes are not in the OpenAPI document.
+         *
+         * @throws StartupException when the directory does not exist or the prefix is not a plain path
+         */
+        public Builder staticFiles(String prefix, StaticFiles files) {
+            Objects.requireNonNull(files, "files");
+            String p = Objects.requireNonNull(prefix, "prefix");
+            if (!p.startsWith("/") || p.length() > 1 && p.endsWith("/") || p.contains("{") || p.contains("}") || p.contains("//")) {
+                throw new StartupException("staticFiles(\"" + prefix + "\", ...): the prefix must be a path such as \"/static\" (no trailing slash, no parameters)");
+            }
+            dev.brisk.internal.files.StaticRoot root;
+            if (files.directory != null) {
+                try {
+                    root = dev.brisk.internal.files.StaticRoot.directory(files.directory);
+                } catch (java.io.IOException | SecurityException e) {
+                    throw new StartupException("staticFiles(\"" + prefix + "\", ...): " + files.directory + " is not a readable directory ("
+                            + e.getMessage() + ")", e);
+                }
+            } else {
+                root = dev.brisk.internal.files.StaticRoot.classpath(files.classpathRoot, files.loader);
+            }
+            includes.add(new RouteSources.Include(dev.brisk.internal.files.StaticRoutes.of(root, p, files.index, files.spaFallback,
+                    files.cacheControl, files.immutableFingerprinted), p.equals("/") ? "" : p));
+            return this;
+        }
+
         /** Registers a route from a lambda: {@code route("GET", "/health", req -> "ok")}; it runs on the worker pool. */
         public Builder route(String method, String path, RouteHandler handler) {
             lambdaRoutes.add(new RouteSources.LambdaRoute(method, path, handler));

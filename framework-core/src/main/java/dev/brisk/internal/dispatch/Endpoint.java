@@ -165,6 +165,10 @@ public final class Endpoint implements Route.Terminal {
             return;
         }
         try {
+            if (async && StreamResults.opensFile(v)) {   // files are opened on a worker, never on the loop
+                StreamResults.offload(c, () -> results.success(c, v, def.status(), writer, isVoid), sink, t -> fail(c, sink, t));
+                return;
+            }
             sink.reply(results.success(c, v, def.status(), writer, isVoid));
         } catch (Throwable t) {
             fail(c, sink, t);

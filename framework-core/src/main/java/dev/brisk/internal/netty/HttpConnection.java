@@ -828,6 +828,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
      * on its way or already in the socket's buffer, and closes if none comes.
      */
     void onDrain() {
+        if (info != null) info.drainStarted();   // long-lived bodies (event streams) end cleanly now
         if (closing) return;
         if (isIdle()) {
             ctx.executor().schedule(this::closeIfStillIdle, DRAIN_IDLE_NANOS, TimeUnit.NANOSECONDS);

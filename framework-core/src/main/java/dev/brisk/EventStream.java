@@ -13,8 +13,9 @@ import java.util.stream.Stream;
  * A stream of server-sent events: return one from a route (any method, POST too) and the response is
  * {@code text/event-stream; charset=utf-8} with {@code Cache-Control: no-cache} and
  * {@code X-Accel-Buffering: no}, one event per item. An item is a {@link ServerSentEvent}, or a payload
- * sent as {@code data:} (a String as is, anything else as JSON); {@code T} is the payload type the
- * OpenAPI document shows.
+ * sent as {@code data:} (a String as is, anything else as JSON). {@code T} is the payload type the
+ * OpenAPI document shows; the items of a source are payloads of that type or {@link ServerSentEvent}s
+ * carrying them.
  *
  * <pre>{@code
  * @Get("/ticks")
@@ -58,7 +59,7 @@ public final class EventStream<T> {
     }
 
     /** Events from a publisher; its demand follows the client's reading (one item at a time). */
-    public static <T> EventStream<T> of(Flow.Publisher<? extends T> items) {
+    public static <T> EventStream<T> of(Flow.Publisher<?> items) {
         return new EventStream<>(Objects.requireNonNull(items, "items"), DEFAULT_KEEP_ALIVE);
     }
 
@@ -67,12 +68,12 @@ public final class EventStream<T> {
      * message), one item each time the client is ready for more. The iterator is closed at the end
      * or when the client leaves, if it is {@link AutoCloseable}.
      */
-    public static <T> EventStream<T> of(Iterator<? extends T> items) {
+    public static <T> EventStream<T> of(Iterator<?> items) {
         return new EventStream<>(Objects.requireNonNull(items, "items"), DEFAULT_KEEP_ALIVE);
     }
 
     /** Events from a stream, read like an iterator on a worker thread; the stream is closed at the end or when the client leaves. */
-    public static <T> EventStream<T> of(Stream<? extends T> items) {
+    public static <T> EventStream<T> of(Stream<?> items) {
         return new EventStream<>(Objects.requireNonNull(items, "items"), DEFAULT_KEEP_ALIVE);
     }
 

@@ -108,7 +108,7 @@ final class StreamResults {
             } else if (value instanceof Iterator<?> it) {
                 source = Sources.of(it, it instanceof AutoCloseable ac ? ac : null, encoder, workers);
             } else {
-                source = Sources.map((Flow.Publisher<?>) value, encoder);
+                source = Sources.map((Flow.Publisher<?>) value, encoder, req.connection().loop());
             }
             type = element == String.class || element == CharSequence.class ? Replies.TEXT
                     : element == null || element == Object.class || element == byte[].class || element == ByteBuffer.class ? Replies.OCTETS

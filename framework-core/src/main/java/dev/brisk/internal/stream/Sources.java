@@ -72,16 +72,38 @@ public final class Sources {
         };
     }
 
-    /** Items of a user's publisher, each encoded as a piece; demand and cancellation pass through. */
-    public static Flow.Publisher<ByteBuf> map(Flow.Publisher<?> upstream, Function<Object, ByteBuf> encoder) {
+    /**
+     * Items of a user's publisher, each encoded as a piece; demand and cancellation pass through. Each
+     * request is handed to {@code trampoline} (the connection's event loop) rather than made inside the
+     * transport's {@code onNext}: a publisher that emits synchronously in {@code request} would otherwise
+     * recurse once per item, and never let the loop see the client leave.
+     */
+    public static Flow.Publisher<ByteBuf> map(Flow.Publisher<?> upstream, Function<Object, ByteBuf> encoder, Executor trampoline) {
         return downstream -> upstream.subscribe(new Flow.Subscriber<Object>() {
             private Flow.Subscription subscription;
-            private boolean done;
+            private volatile boolean done;
 
             @Override
             public void onSubscribe(Flow.Subscription s) {
                 subscription = s;
-                downstream.onSubscribe(s);
+                downstream.onSubscribe(new Flow.Subscription() {
+                    @Override
+                    public void request(long n) {
+                        try {
+                            trampoline.execute(() -> {
+                                if (!done) s.request(n);
+                            });
+                        } catch (RuntimeException e) {
+                            s.cancel();
+                        }
+                    }
+
+                    @Override
+                    public void cancel() {
+                        done = true;
+                        s.cancel();
+                    }
+                });
             }
 
             @Override

@@ -74,11 +74,16 @@ public class StaticRoutes {
     // ------------------------------------------------------------------------------------ serving
 
     Response serve(Request request, String rawRest) {
-        List<String> segments = StaticPaths.segments(rawRest);
+        boolean slash = rawRest.endsWith("/");
+        List<String> segments = StaticPaths.segments(slash ? rawRest.substring(0, rawRest.length() - 1) : rawRest);
         if (segments == null) return notFound();
         StaticRoot.Found found = root.find(segments);
+        if (found instanceof StaticRoot.Found.File f && slash) {
+            f.source().close();   // "a.txt/" names a directory that is not there
+            return notFound();
+        }
         if (found instanceof StaticRoot.Found.Directory) {
-            if (!rawRest.isEmpty() && !rawRest.endsWith("/")) return redirectToSlash(request);
+            if (!rawRest.isEmpty() && !slash) return redirectToSlash(request);
             if (index == null) return notFound();
             found = root.find(append(segments, index));
             if (!(found instanceof StaticRoot.Found.File)) return notFound();

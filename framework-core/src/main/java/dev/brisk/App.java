@@ -132,6 +132,7 @@ public final class App {
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private Duration blockingThreshold = Duration.ofMillis(100);
+        private FormLimits formLimits = FormLimits.defaults();
 
         private Builder() {
         }
@@ -349,6 +350,12 @@ public final class App {
             return this;
         }
 
+        /** Limits on form bodies: multipart uploads and urlencoded forms; see {@link FormLimits}. */
+        public Builder formLimits(FormLimits limits) {
+            this.formLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
         /** Checks every route and dependency and returns the app; fails with a message naming the culprit. */
         public App build() {
             var config = new AppConfig(
@@ -357,9 +364,15 @@ public final class App {
                     new ApiInfo(title, version, description, List.copyOf(servers)),
                     new DocsConfig(docs, openapiPath, docsPath, redocPath),
                     new ServerConfig(eventLoops, maxBodySize, headerTimeout, bodyTimeout, idleTimeout, shutdownGrace),
-                    new DispatchConfig(workers, blockingThreshold, new LinkedHashMap<>(exceptionHandlers), List.copyOf(middleware)),
+                    new DispatchConfig(workers, blockingThreshold, new LinkedHashMap<>(exceptionHandlers), List.copyOf(middleware), forms(formLimits)),
                     List.copyOf(startup), List.copyOf(shutdown));
             return new App(AppRuntime.create(config));
+        }
+
+        private static dev.brisk.internal.multipart.FormConfig forms(FormLimits f) {
+            return new dev.brisk.internal.multipart.FormConfig(f.maxFiles, f.maxFields, f.maxFieldSize, f.maxFileSize, f.maxBodySize,
+                    f.maxPartHeaders, f.maxPartHeaderSize, f.maxBoundaryLength, f.spoolThreshold,
+                    f.tempDirectory != null ? f.tempDirectory : dev.brisk.internal.multipart.FormConfig.DEFAULTS.tempDirectory());
         }
 
         private static Duration positive(Duration d) {

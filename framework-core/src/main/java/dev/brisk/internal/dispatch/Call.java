@@ -178,6 +178,10 @@ public final class Call implements ReplySink, Runnable {
         return workers::executeAlways;
     }
 
+    dev.brisk.internal.multipart.FormConfig forms() {
+        return dispatch.forms();
+    }
+
     boolean onLoop() {
         return request.connection().loop().inEventLoop();
     }

@@ -31,9 +31,9 @@ final class Multipart {
     }
 
     static Encoded encode(List<Part> parts) {
-        byte[] b = new byte[12];
+        byte[] b = new byte[8];
         RANDOM.nextBytes(b);
-        String boundary = "----BriskTestClient" + HexFormat.of().formatHex(b);
+        String boundary = "----BriskBoundary" + HexFormat.of().formatHex(b);
         var out = new ByteArrayOutputStream();
         for (Part p : parts) {
             var head = new StringBuilder("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")

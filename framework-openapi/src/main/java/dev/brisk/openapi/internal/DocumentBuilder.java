@@ -206,12 +206,15 @@ public final class DocumentBuilder {
         if (!forms.isEmpty()) {
             var obj = new JsonSchema().typesItem("object").title("Body_" + operationId);
             var required = new ArrayList<String>();
+            boolean files = false;
             for (ParamDef f : forms) {
-                obj.addProperty(f.wireName(), valueSchema(f));
+                boolean upload = StreamingDocs.isUpload(f);
+                files |= upload;
+                obj.addProperty(f.wireName(), upload ? StreamingDocs.uploadSchema(f) : valueSchema(f));
                 if (f.required()) required.add(f.wireName());
             }
             Schemas.required(obj, required);
-            return body(FORM, named("Body_" + operationId, obj), !required.isEmpty());
+            return body(files ? StreamingDocs.MULTIPART : FORM, named("Body_" + operationId, obj), !required.isEmpty());
         }
         if (bodies.isEmpty()) return null;
         if (bodies.size() == 1 && !bodies.get(0).embed()) {
@@ -279,6 +282,8 @@ public final class DocumentBuilder {
     private Content resultContent(Type result) {
         Class<?> raw = Types.raw(result);
         if (raw == Void.class || raw == void.class || raw == Response.class) return null;
+        Content streamed = StreamingDocs.content(result, schemas);
+        if (streamed != null) return streamed;
         if (raw == String.class) {
             return new Content().addMediaType("text/plain", new MediaType().schema(new JsonSchema().typesItem("string")));
         }

@@ -168,7 +168,7 @@ public final class Endpoint implements Route.Terminal {
             return;
         }
         try {
-            if (async && StreamResults.opensFile(v)) {   // files are opened on a worker, never on the loop
+            if (async && writer == null && StreamResults.opensFile(v)) {   // files are opened on a worker, never on the loop
                 StreamResults.offload(c, () -> results.success(c, v, def.status(), writer, isVoid), sink, t -> fail(c, sink, t));
                 return;
             }

@@ -47,7 +47,7 @@ public final class MultipartBody implements StreamedBody, MultipartParser.Handle
     private final List<Spool> spools = new ArrayList<>();
     private volatile CompletableFuture<Void> resume;
     private volatile Throwable diskFailure;
-    private boolean cleaned;
+    private volatile boolean cleaned;
 
     // the part being read (event loop only)
     private String partName;

@@ -32,6 +32,7 @@ module dev.brisk {
     exports dev.brisk.internal.app to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache, dev.brisk.observability;
     exports dev.brisk.internal.binding to dev.brisk.openapi, dev.brisk.test;
     exports dev.brisk.internal.dispatch to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache, dev.brisk.observability;
+    exports dev.brisk.internal.files to dev.brisk.openapi;
     exports dev.brisk.internal.http to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache, dev.brisk.observability;
     exports dev.brisk.internal.json to dev.brisk.openapi, dev.brisk.test;
     exports dev.brisk.internal.model to dev.brisk.openapi, dev.brisk.test, dev.brisk.cache, dev.brisk.observability;

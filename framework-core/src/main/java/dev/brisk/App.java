@@ -161,6 +161,7 @@ public final class App {
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private Duration blockingThreshold = Duration.ofMillis(100);
+        private FormLimits formLimits = FormLimits.defaults();
 
         private Builder() {
         }
@@ -191,6 +192,42 @@ public final class App {
         /** Registers a route class, constructed with provided values. */
         public Builder include(Class<?> routes) {
             return include(routes, "");
+        }
+
+        /**
+         * Serves the files under {@code dir} at {@code prefix} (e.g. {@code "/static"}); see
+         * {@link StaticFiles} for what is answered and what is refused.
+         */
+        public Builder staticFiles(String prefix, java.nio.file.Path dir) {
+            return staticFiles(prefix, StaticFiles.directory(dir));
+        }
+
+        /**
+         * Serves files at {@code prefix} (e.g. {@code "/static"}, or {@code "/"}) from a directory or
+         * the class path; see {@link StaticFiles}. These routes are not in the OpenAPI document.
+         *
+         * @throws StartupException when the directory does not exist or the prefix is not a plain path
+         */
+        public Builder staticFiles(String prefix, StaticFiles files) {
+            Objects.requireNonNull(files, "files");
+            String p = Objects.requireNonNull(prefix, "prefix");
+            if (!p.startsWith("/") || p.length() > 1 && p.endsWith("/") || p.contains("{") || p.contains("}") || p.contains("//")) {
+                throw new StartupException("staticFiles(\"" + prefix + "\", ...): the prefix must be a path such as \"/static\" (no trailing slash, no parameters)");
+            }
+            dev.brisk.internal.files.StaticRoot root;
+            if (files.directory != null) {
+                try {
+                    root = dev.brisk.internal.files.StaticRoot.directory(files.directory);
+                } catch (java.io.IOException | SecurityException e) {
+                    throw new StartupException("staticFiles(\"" + prefix + "\", ...): " + files.directory + " is not a readable directory ("
+                            + e.getMessage() + ")", e);
+                }
+            } else {
+                root = dev.brisk.internal.files.StaticRoot.classpath(files.classpathRoot, files.loader);
+            }
+            includes.add(new RouteSources.Include(dev.brisk.internal.files.StaticRoutes.of(root, p, files.index, files.spaFallback,
+                    files.cacheControl, files.immutableFingerprinted), p.equals("/") ? "" : p));
+            return this;
         }
 
         /** Registers a route from a lambda: {@code route("GET", "/health", req -> "ok")}; it runs on the worker pool. */
@@ -397,6 +434,12 @@ public final class App {
             return this;
         }
 
+        /** Limits on form bodies: multipart uploads and urlencoded forms; see {@link FormLimits}. */
+        public Builder formLimits(FormLimits limits) {
+            this.formLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
         /** Checks every route and dependency and returns the app; fails with a message naming the culprit. */
         public App build() {
             var source = settingsSource != null ? settingsSource : SettingsSource.standard();
@@ -418,7 +461,7 @@ public final class App {
                             pick("headerTimeout", headerTimeout, env.headerTimeout()), pick("bodyTimeout", bodyTimeout, env.bodyTimeout()),
                             pick("idleTimeout", idleTimeout, env.idleTimeout()), pick("shutdownGrace", shutdownGrace, env.shutdownGrace())),
                     new DispatchConfig(pick("workers", workers, env.workersConfig()), pick("blockingThreshold", blockingThreshold, env.blockingThreshold()),
-                            new LinkedHashMap<>(exceptionHandlers), withSettingsMiddleware(env)),
+                            new LinkedHashMap<>(exceptionHandlers), withSettingsMiddleware(env), forms(formLimits)),
                     List.copyOf(startup), List.copyOf(shutdown), List.copyOf(features));
             return new App(AppRuntime.create(config), env.host().orElse("0.0.0.0"), env.port().orElse(8000));
         }
@@ -440,6 +483,12 @@ public final class App {
         /** The value set in code, else the settings' value, else the default. */
         private <T> T pick(String knob, T code, Optional<T> fromSettings) {
             return explicit.contains(knob) ? code : fromSettings.orElse(code);
+        }
+
+        private static dev.brisk.internal.multipart.FormConfig forms(FormLimits f) {
+            return new dev.brisk.internal.multipart.FormConfig(f.maxFiles, f.maxFields, f.maxFieldSize, f.maxFileSize, f.maxBodySize,
+                    f.maxPartHeaders, f.maxPartHeaderSize, f.maxBoundaryLength, f.spoolThreshold,
+                    f.tempDirectory != null ? f.tempDirectory : dev.brisk.internal.multipart.FormConfig.DEFAULTS.tempDirectory());
         }
 
         private static Duration positive(Duration d) {

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * response Brisk builds from the method's ordinary return value.
  *
  * <p>The body may be {@code null} (empty), a {@code String} (text/plain unless a content type is
- * set), a {@code byte[]} (application/octet-stream unless set) or any other object (JSON).
+ * set), a {@code byte[]} (application/octet-stream unless set), a file or a stream (see
+ * {@link #file(java.nio.file.Path)} and the {@code stream} methods), or any other object (JSON).
  *
  * <p>A {@link Middleware} receives the response on its way out as a {@code Response} too: its body is
  * then already encoded ({@link #body()} returns the bytes), and setting another body replaces it.
@@ -101,6 +102,111 @@ public final class Response {
     /** A 307 redirect to {@code location}. */
     public static Response redirect(String location) {
         return status(307).header("Location", location);
+    }
+
+    /**
+     * A redirect with the status of your choice: 303 (See Other: after a form POST, the client GETs
+     * {@code location}), 307 or 308 (the client repeats the same method and body; 308 is permanent),
+     * or the older 301 and 302 (which clients may turn into a GET).
+     *
+     * @throws IllegalArgumentException for any other status
+     */
+    public static Response redirect(String location, int status) {
+        if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+            throw new IllegalArgumentException("a redirect status is 301, 302, 303, 307 or 308, not " + status);
+        }
+        return status(status).header("Location", Objects.requireNonNull(location, "location"));
+    }
+
+    /** A 200 {@code text/html; charset=utf-8} response. */
+    public static Response html(String html) {
+        var r = new Response().setStatus(200);
+        r.body = Objects.requireNonNull(html, "html");
+        r.contentType = "text/html; charset=utf-8";
+        return r;
+    }
+
+    /** A 200 {@code text/plain} response encoded in {@code charset} (the body is then its bytes). */
+    public static Response text(String text, java.nio.charset.Charset charset) {
+        Objects.requireNonNull(text, "text");
+        var r = new Response().setStatus(200);
+        r.body = text.getBytes(Objects.requireNonNull(charset, "charset"));
+        r.contentType = "text/plain; charset=" + charset.name().toLowerCase(Locale.ROOT);
+        return r;
+    }
+
+    /**
+     * A file, with a content type from its extension, {@code Content-Length}, {@code Last-Modified}, a
+     * strong {@code ETag} and {@code Accept-Ranges: bytes}; conditional requests (304, 412) and byte
+     * ranges (206, 416) are answered for you, and the file is sent without copying where the
+     * transport allows. A missing or unreadable file answers 404. The file is opened on a worker thread.
+     */
+    public static Response file(java.nio.file.Path file) {
+        var r = new Response().setStatus(200);
+        r.body = Objects.requireNonNull(file, "file");
+        return r;
+    }
+
+    /** Like {@link #file(java.nio.file.Path)}, shown inline under {@code filename} ({@code Content-Disposition: inline}). */
+    public static Response file(java.nio.file.Path file, String filename) {
+        return file(file).header("Content-Disposition",
+                dev.brisk.internal.files.ContentDisposition.of("inline", Objects.requireNonNull(filename, "filename")));
+    }
+
+    /**
+     * Like {@link #file(java.nio.file.Path)}, as a download saved under {@code filename}
+     * ({@code Content-Disposition: attachment}, any text encoded as RFC 6266 and RFC 8187 ask).
+     */
+    public static Response download(java.nio.file.Path file, String filename) {
+        return file(file).header("Content-Disposition",
+                dev.brisk.internal.files.ContentDisposition.of("attachment", Objects.requireNonNull(filename, "filename")));
+    }
+
+    /**
+     * A body streamed from {@code in} (chunked), read on a worker thread only as fast as the client reads;
+     * the stream is closed at the end or when the client goes away.
+     */
+    public static Response stream(java.io.InputStream in, String contentType) {
+        var r = new Response().setStatus(200);
+        r.body = Objects.requireNonNull(in, "in");
+        r.contentType = Objects.requireNonNull(contentType, "contentType");
+        return r;
+    }
+
+    /**
+     * A body streamed from the items of {@code chunks}, read on a worker thread one item at a time as the
+     * client reads: a {@code String} is sent as UTF-8, a {@code byte[]} as it is, anything else as a line
+     * of JSON. The stream is closed at the end or when the client goes away.
+     */
+    public static Response stream(java.util.stream.Stream<?> chunks, String contentType) {
+        var r = new Response().setStatus(200);
+        r.body = Objects.requireNonNull(chunks, "chunks");
+        r.contentType = Objects.requireNonNull(contentType, "contentType");
+        return r;
+    }
+
+    /** Like {@link #stream(java.util.stream.Stream, String)}, from an iterator (closed at the end if it is {@code AutoCloseable}). */
+    public static Response stream(java.util.Iterator<?> chunks, String contentType) {
+        var r = new Response().setStatus(200);
+        r.body = Objects.requireNonNull(chunks, "chunks");
+        r.contentType = Objects.requireNonNull(contentType, "contentType");
+        return r;
+    }
+
+    /** A body streamed from a publisher's items (encoded as for a stream), with its demand following the client's reading. */
+    public static Response stream(java.util.concurrent.Flow.Publisher<?> chunks, String contentType) {
+        var r = new Response().setStatus(200);
+        r.body = Objects.requireNonNull(chunks, "chunks");
+        r.contentType = Objects.requireNonNull(contentType, "contentType");
+        return r;
+    }
+
+    /** A body written by {@code writer} on a worker thread; see {@link BodyWriter}. */
+    public static Response stream(String contentType, BodyWriter writer) {
+        var r = new Response().setStatus(200);
+        r.body = Objects.requireNonNull(writer, "writer");
+        r.contentType = Objects.requireNonNull(contentType, "contentType");
+        return r;
     }
 
     /** Sets the status (100..599). */

@@ -28,6 +28,16 @@ final class Http implements AutoCloseable {
         }
     }
 
+    HttpResponse<byte[]> get(String path, String header, String value) {
+        try {
+            var req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                    .timeout(Duration.ofSeconds(10)).header(header, value).GET().build();
+            return CLIENT.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new AssertionError("GET " + path + ": " + e, e);
+        }
+    }
+
     int port() {
         return server.port();
     }

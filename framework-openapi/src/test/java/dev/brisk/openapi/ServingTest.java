@@ -87,6 +87,18 @@ class ServingTest {
     }
 
     @Test
+    void webJarFilesAreServedByTheStaticFileCode() {
+        var r = http.get("/docs/swagger-ui-bundle.js");
+        String etag = r.headers().firstValue("etag").orElseThrow();
+        assertThat(r.headers().firstValue("last-modified")).isPresent();
+        assertThat(r.headers().firstValue("accept-ranges")).contains("bytes");
+        assertThat(http.get("/docs/swagger-ui-bundle.js", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        var part = http.get("/redoc/redoc.standalone.js", "Range", "bytes=0-9");
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.body()).hasSize(10);
+    }
+
+    @Test
     void oauth2RedirectPage() {
         var r = http.get("/docs/oauth2-redirect");
         assertThat(r.statusCode()).isEqualTo(200);

@@ -139,6 +139,14 @@ public final class TestClient implements AutoCloseable {
         return request("OPTIONS", path).send();
     }
 
+    /**
+     * Sends {@code GET path} and returns the response as it arrives, for streamed bodies and event
+     * streams; see {@link TestStream}. Close it when done.
+     */
+    public TestStream stream(String path) {
+        return request("GET", path).stream();
+    }
+
     /** Starts a request with any method (upper-cased); finish it with {@link RequestBuilder#send()}. */
     public RequestBuilder request(String method, String path) {
         return new RequestBuilder(this, method, path);
@@ -317,6 +325,12 @@ public final class TestClient implements AutoCloseable {
         return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
+    private TestStream openStream(RequestBuilder rb) {
+        ensureOpen();
+        String target = rb.target();
+        return TestStream.open(server.group(), address, rb.toNetty(target), rb.method + " " + target, options.timeout, mapper);
+    }
+
     // ------------------------------------------------------------------------------------ options
 
     /**
@@ -378,6 +392,7 @@ public final class TestClient implements AutoCloseable {
         private final Map<String, String> cookies = new LinkedHashMap<>(2);
         private byte[] body;
         private String contentType;
+        private final List<Multipart.Part> parts = new ArrayList<>(2);
 
         private RequestBuilder(TestClient client, String method, String path) {
             this.client = client;
@@ -437,6 +452,7 @@ public final class TestClient implements AutoCloseable {
         public RequestBuilder body(byte[] data, String contentType) {
             this.body = Objects.requireNonNull(data, "data").clone();
             this.contentType = contentType;
+            parts.clear();
             return this;
         }
 
@@ -444,7 +460,43 @@ public final class TestClient implements AutoCloseable {
         public RequestBuilder body(String text, String contentType) {
             this.body = Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8);
             this.contentType = contentType;
+            parts.clear();
             return this;
+        }
+
+        /**
+         * Adds a text field to a {@code multipart/form-data} body (the body becomes multipart; fields
+         * and files are sent in the order added).
+         */
+        public RequestBuilder multipart(String name, String value) {
+            parts.add(Multipart.field(name, value));
+            body = null;
+            return this;
+        }
+
+        /** Adds a file to a {@code multipart/form-data} body; a null {@code contentType} sends the part without one. */
+        public RequestBuilder file(String name, String filename, String contentType, byte[] content) {
+            parts.add(Multipart.file(name, filename, contentType, content));
+            body = null;
+            return this;
+        }
+
+        /** Adds a file read from disk, under its own name, with a content type from its extension. */
+        public RequestBuilder file(String name, java.nio.file.Path file) {
+            try {
+                String fn = file.getFileName().toString();
+                return file(name, fn, Multipart.typeOf(fn), java.nio.file.Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
+            }
+        }
+
+        /**
+         * Sends the request and returns the response as it arrives, without waiting for its end; see
+         * {@link TestStream}. Close it when done.
+         */
+        public TestStream stream() {
+            return client.openStream(this);
         }
 
         /**
@@ -467,6 +519,12 @@ public final class TestClient implements AutoCloseable {
         }
 
         private FullHttpRequest toNetty(String target) {
+            if (!parts.isEmpty()) {
+                var encoded = Multipart.encode(parts);
+                body = encoded.body();
+                contentType = encoded.contentType();
+                parts.clear();
+            }
             var content = body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
             var req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method), target, content, HEADERS, TRAILERS);
             HttpHeaders h = req.headers();

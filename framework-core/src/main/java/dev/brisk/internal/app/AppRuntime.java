@@ -202,6 +202,7 @@ public final class AppRuntime {
     /** A new dispatcher over the compiled routes for one server, with its own worker pool. */
     Dispatch newDispatcher(WorkerPool workers) {
         var d = compiled.dispatcher(workers);
+        d.forms(config.dispatch().forms());
         for (var l : listeners) d.addListener(l);
         return d;
     }

@@ -61,7 +61,8 @@ final class Binders {
             };
             case DEPENDS -> new DependsBinder(p, rt.provider(p.dependency()), rt.overrides());
             case BODY -> new BodyBinder(p, rt.bodyReader(), rt.mapper());
-            case PATH, QUERY, HEADER, COOKIE, FORM -> new TextBinder(p, pathNames);
+            case PATH, QUERY, HEADER, COOKIE -> new TextBinder(p, pathNames);
+            case FORM -> p.valueType() == dev.brisk.UploadFile.class ? new UploadBinder(p) : new TextBinder(p, pathNames);
         };
     }
 
@@ -147,12 +148,24 @@ final class Binders {
         }
 
         private static UrlEncoded form(Call ex) {
+            if (ex.request().streamed() instanceof dev.brisk.internal.multipart.MultipartBody mp) return mp.fields();
             String ct = ex.request().headerValue(HttpHeaderNames.CONTENT_TYPE);
             if (ex.request().hasBody() && (ct == null || !ct.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33))) {
-                throw new HttpException(415, "Unsupported Media Type: expected application/x-www-form-urlencoded, got "
+                throw new HttpException(415, "Unsupported Media Type: expected application/x-www-form-urlencoded or multipart/form-data, got "
                         + (ct == null ? "no Content-Type" : ct));
             }
-            return ex.request().formParams();
+            UrlEncoded form = ex.request().formParams();
+            var limits = ex.forms();
+            if (form.size() > limits.maxFields()) {
+                throw new HttpException(413, "Request Entity Too Large: more than " + limits.maxFields() + " form fields");
+            }
+            for (int i = 0; i < form.size(); i++) {
+                if (form.value(i).length() > limits.maxFieldSize()) {
+                    throw new HttpException(413, "Request Entity Too Large: the form field '" + form.name(i) + "' is larger than "
+                            + limits.maxFieldSize() + " bytes");
+                }
+            }
+            return form;
         }
 
         @Override
@@ -186,6 +199,47 @@ final class Binders {
                 ex.errors().add(e, loc, raw);
                 return container == Container.OPTIONAL ? Optional.empty() : scalar.absent();
             }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ uploaded files
+
+    /** {@code UploadFile}, {@code Optional<UploadFile>} or {@code List<UploadFile>} from a multipart body. */
+    static final class UploadBinder extends ArgBinder {
+        private final String wire;
+        private final Container container;
+        private final Loc loc;
+
+        UploadBinder(ParamDef p) {
+            super(p.index());
+            this.wire = p.wireName();
+            this.container = p.container();
+            this.loc = Loc.root("body").child(wire);
+        }
+
+        @Override
+        Object bind(Call ex) {
+            List<dev.brisk.UploadFile> files;
+            if (ex.request().streamed() instanceof dev.brisk.internal.multipart.MultipartBody mp) {
+                files = mp.files(wire);
+            } else {
+                String ct = ex.request().headerValue(HttpHeaderNames.CONTENT_TYPE);
+                if (ex.request().hasBody()) {
+                    throw new HttpException(415, "Unsupported Media Type: expected multipart/form-data, got " + (ct == null ? "no Content-Type" : ct));
+                }
+                files = List.of();
+            }
+            return switch (container) {
+                case LIST, SET -> files;
+                case OPTIONAL -> files.isEmpty() ? Optional.empty() : Optional.of(files.get(0));
+                case NONE -> {
+                    if (files.isEmpty()) {
+                        ex.errors().missing(loc, null);
+                        yield null;
+                    }
+                    yield files.get(0);
+                }
+            };
         }
     }
 

@@ -200,6 +200,16 @@ public final class Call implements ReplySink, Runnable {
         return route != null && route.terminal() instanceof Endpoint e && e.embedBodies;
     }
 
+    /** Runs blocking work of this request (reading a streamed body's source, opening a file) on the worker pool; never rejects. */
+    java.util.concurrent.Executor blockingExecutor() {
+        var workers = dispatch.workers();
+        return workers::executeAlways;
+    }
+
+    dev.brisk.internal.multipart.FormConfig forms() {
+        return dispatch.forms();
+    }
+
     boolean onLoop() {
         return request.connection().loop().inEventLoop();
     }

@@ -34,6 +34,7 @@ public final class Dispatch implements Dispatcher {
     private volatile RequestListener[] listeners = NO_LISTENERS;
     private volatile boolean timing;
     private volatile boolean draining;
+    private volatile dev.brisk.internal.multipart.FormConfig forms = dev.brisk.internal.multipart.FormConfig.DEFAULTS;
 
     Dispatch(RouteTable<Route> table, WorkerPool workers, ResultMapper results, ErrorMapper errors, Object[] appChain) {
         this.table = table;
@@ -65,6 +66,15 @@ public final class Dispatch implements Dispatcher {
     /** True once the server's shutdown has begun. */
     public boolean draining() {
         return draining;
+    }
+
+    /** Sets the form limits (at startup, before requests arrive). */
+    public void forms(dev.brisk.internal.multipart.FormConfig forms) {
+        this.forms = forms;
+    }
+
+    dev.brisk.internal.multipart.FormConfig forms() {
+        return forms;
     }
 
     boolean listening() {
@@ -118,6 +128,18 @@ public final class Dispatch implements Dispatcher {
                 });
             }
         }
+    }
+
+    @Override
+    public dev.brisk.internal.http.StreamedBody streamedBody(dev.brisk.internal.http.ConnectionInfo conn, io.netty.handler.codec.http.HttpRequest head) {
+        String ct = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (!dev.brisk.internal.multipart.MultipartBody.isMultipart(ct)) return null;
+        String uri = head.uri();
+        int q = uri.indexOf('?');
+        String method = head.method().name();
+        var found = table.find(method, method.equals("HEAD") ? "GET" : null, q < 0 ? uri : uri.substring(0, q));
+        if (found.outcome() != RouteTable.Outcome.FOUND || !(found.endpoint().terminal() instanceof Endpoint e) || !e.readsForm) return null;
+        return dev.brisk.internal.multipart.MultipartBody.create(ct, forms, workers::executeAlways);
     }
 
     @Override
@@ -248,6 +270,8 @@ public final class Dispatch implements Dispatcher {
 
     /** The final reply: attach what must follow it, tell the listeners, hand it to the transport. */
     void finish(Call c, Reply reply, ReplySink transport) {
+        // A multipart body's temporary files outlive the handler only until the response is sent.
+        if (c.request().streamed() instanceof dev.brisk.internal.multipart.MultipartBody form) reply.afterSend(form::cleanup);
         List<AutoCloseable> closeables = c.closeables();
         TaskList tasks = c.tasksIfAny();
         if (closeables != null || tasks != null && !tasks.isEmpty()) {

@@ -18,4 +18,15 @@ public interface Dispatcher {
      * Called on the event loop.
      */
     void refuse(RequestView request, int status, String detail, ReplySink sink);
+
+    /**
+     * Asked at head time for a request with a body: a consumer that takes the body as it arrives
+     * (multipart uploads to a form route), or null to aggregate it as usual. Called on the event loop.
+     *
+     * @throws dev.brisk.internal.http.BodyRejected to refuse the request at once (400, 413)
+     */
+    default dev.brisk.internal.http.StreamedBody streamedBody(dev.brisk.internal.http.ConnectionInfo connection,
+                                                              io.netty.handler.codec.http.HttpRequest head) {
+        return null;
+    }
 }

@@ -37,6 +37,8 @@ public final class Endpoint implements Route.Terminal {
     private final boolean returnsFuture;
     /** True when the route (handler and dependencies together) reads more than one body value. */
     final boolean embedBodies;
+    /** True when the route reads form fields or files: a multipart body is then parsed as it arrives. */
+    final boolean readsForm;
     private final ArgBinder[] binders;
     private final int argCount;
     private final Invoker invoker;
@@ -55,6 +57,7 @@ public final class Endpoint implements Route.Terminal {
         this.async = def.async();
         this.returnsFuture = def.method() != null && CompletionStage.class.isAssignableFrom(def.method().getReturnType());
         this.embedBodies = def.allWireParams().stream().filter(p -> p.kind() == ParamKind.BODY).count() > 1;
+        this.readsForm = def.allWireParams().stream().anyMatch(p -> p.kind() == ParamKind.FORM);
         this.results = results;
         this.errors = errors;
         this.hooks = hooks.isEmpty() ? null : hooks.toArray(RouteHook[]::new);
@@ -165,6 +168,10 @@ public final class Endpoint implements Route.Terminal {
             return;
         }
         try {
+            if (async && writer == null && StreamResults.opensFile(v)) {   // files are opened on a worker, never on the loop
+                StreamResults.offload(c, () -> results.success(c, v, def.status(), writer, isVoid), sink, t -> fail(c, sink, t));
+                return;
+            }
             sink.reply(results.success(c, v, def.status(), writer, isVoid));
         } catch (Throwable t) {
             fail(c, sink, t);

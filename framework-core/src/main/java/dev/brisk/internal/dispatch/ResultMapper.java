@@ -50,6 +50,10 @@ public final class ResultMapper {
             writer = null;
         }
         if (value instanceof Response r) return fromResponse(c, r, param);
+        // Files and streams; a route with a precompiled writer returns a JSON type, or an event stream.
+        if (writer == null ? StreamResults.handles(value) : value instanceof dev.brisk.EventStream<?>) {
+            return withParam(StreamResults.reply(this, c, value, status, null), param, status);
+        }
         Reply res;
         if (value == null) {
             res = isVoid ? Reply.empty(status) : Replies.raw(alloc, status, Replies.JSON, NULL);
@@ -78,6 +82,11 @@ public final class ResultMapper {
         }
     }
 
+    /** Writes {@code value} as JSON at the end of {@code out}, with its class's writer. */
+    public void writeJson(Object value, ByteBuf out) throws IOException {
+        LoopJsonOutput.write(mapper, writer(value.getClass()), value, out);
+    }
+
     /** Encodes an arbitrary value as a JSON body with its class's writer. */
     public ByteBuf encodeJson(ByteBufAllocator alloc, Object value) throws IOException {
         return encodeJson(alloc, writer(value.getClass()), value);
@@ -86,6 +95,12 @@ public final class ResultMapper {
     /** The reply for a {@link Response} built by user code (a handler, an exception handler, a middleware's early answer). */
     public Reply fromResponse(Call c, Response r, Response param) throws IOException {
         int status = r.status() == 0 ? (param != null && param.status() != 0 ? param.status() : 200) : r.status();
+        if (StreamResults.handles(r.body())) {
+            Reply res = StreamResults.reply(this, c, r.body(), status, r.contentType());
+            if (param != null) applyHeaders(res, param);
+            applyHeaders(res, r);
+            return res;
+        }
         Reply res = new Reply(status, null, body(c.request().connection().alloc(), r.body(), r.contentType()));
         if (r.contentType() != null) res.contentType(AsciiString.of(checkedValue("Content-Type", r.contentType())));
         else if (r.body() != null) res.contentType(defaultType(r.body()));

@@ -41,6 +41,7 @@ public final class RequestView implements Request {
     private Map<String, String> cookies;
     private String[] pathNames = NONE;
     private String[] pathValues = NONE;
+    private StreamedBody streamed;
 
     public RequestView(ConnectionInfo connection, HttpRequest head, ByteBuf content) {
         this.connection = connection;
@@ -166,6 +167,17 @@ public final class RequestView implements Request {
             content = null;
             if (c.refCnt() > 0) c.release();
         }
+    }
+
+    /** The body consumed as it arrived (a multipart form), or null when the body was aggregated. */
+    public StreamedBody streamed() {
+        return streamed;
+    }
+
+    /** Attaches the streamed body (the transport, before dispatching). */
+    public RequestView streamed(StreamedBody body) {
+        this.streamed = body;
+        return this;
     }
 
     // ------------------------------------------------------------------------------------ Request

@@ -58,6 +58,12 @@ public final class UrlEncoded {
         return new UrlEncoded(names, values, n);
     }
 
+    /** Pairs given as they are (e.g. the text fields of a multipart form). */
+    public static UrlEncoded of(List<String> names, List<String> values) {
+        if (names.isEmpty()) return EMPTY;
+        return new UrlEncoded(names.toArray(String[]::new), values.toArray(String[]::new), names.size());
+    }
+
     /** The number of pairs. */
     public int size() {
         return count;

@@ -82,6 +82,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     /** The body being streamed; later replies wait for it. */
     private Stream streaming;
     private boolean upgraded;
+    /** The body of the request being read, when the dispatcher takes it as it arrives (multipart uploads). */
+    private dev.brisk.internal.http.StreamedBody streamed;
+    private long streamedBytes;
+    /** Reading waits for the streamed body's consumer (e.g. its disk writes). */
+    private boolean bodyPaused;
 
     HttpConnection(NettyServer server, Dispatcher dispatcher, ConnState st) {
         this.server = server;
@@ -214,13 +219,24 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
-        if (length > maxBody) {
+        dev.brisk.internal.http.StreamedBody sb = null;
+        if (length > 0 || length < 0 && !te.isEmpty()) {
+            try {
+                sb = dispatcher.streamedBody(info, req);
+            } catch (dev.brisk.internal.http.BodyRejected e) {
+                reject(req, e.status(), e.getMessage(), true);
+                return;
+            }
+        }
+        if (length > (sb != null ? sb.maxLength() : maxBody)) {
+            if (sb != null) sb.abort();
             reject(req, 413, "Request Entity Too Large", true);
             return;
         }
         String expect = headers.get(HttpHeaderNames.EXPECT);
         if (expect != null) {
             if (!expect.equalsIgnoreCase("100-continue")) {
+                if (sb != null) sb.abort();
                 reject(req, 417, "Expectation Failed", true);
                 return;
             }
@@ -231,6 +247,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             }
         }
         head = req;
+        streamed = sb;
+        streamedBytes = 0;
         st.reading = ConnState.BODY;
         st.lastProgress = System.nanoTime();
     }
@@ -245,6 +263,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             var h = head;
             releaseBody();
             reject(h, 400, "Bad Request: invalid chunked body", false);
+            return;
+        }
+        if (streamed != null) {
+            StreamedRequests.content(this, c);
             return;
         }
         ByteBuf data = c.content();
@@ -299,6 +321,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             body.release();
             body = null;
         }
+        var sb = streamed;
+        streamed = null;
+        if (sb != null) sb.abort();
         head = null;
         continuePending = false;
     }
@@ -755,7 +780,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
                 st.paused = true;
                 ch.config().setAutoRead(false);
             }
-        } else if (!closing && queue.size() <= RESUME_QUEUED && ch.isWritable()) {
+        } else if (!closing && !bodyPaused && queue.size() <= RESUME_QUEUED && ch.isWritable()) {
             paused = false;
             st.paused = false;
             ch.config().setAutoRead(true);
@@ -828,6 +853,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
      * on its way or already in the socket's buffer, and closes if none comes.
      */
     void onDrain() {
+        if (info != null) info.drainStarted();   // long-lived bodies (event streams) end cleanly now
         if (closing) return;
         if (isIdle()) {
             ctx.executor().schedule(this::closeIfStillIdle, DRAIN_IDLE_NANOS, TimeUnit.NANOSECONDS);
@@ -847,6 +873,70 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     ChannelHandlerContext context() {
         return ctx;
+    }
+
+    // ------------------------------------------------------------------------------------ for StreamedRequests (event loop only)
+
+    dev.brisk.internal.http.StreamedBody streamedBody() {
+        return streamed;
+    }
+
+    /** Counts a streamed piece; false when that is over the body's limit. */
+    boolean countStreamed(int n) {
+        streamedBytes += n;
+        st.lastProgress = System.nanoTime();
+        return streamedBytes <= streamed.maxLength();
+    }
+
+    /** Refuses the request whose streamed body is being read (its consumer is aborted). */
+    void refuseStreamed(int status, String detail) {
+        var h = head;
+        releaseBody();
+        if (h != null) reject(h, status, detail, true);
+    }
+
+    /** Stops reading until {@link #resumeBody()} (the consumer is busy). */
+    void pauseBody() {
+        bodyPaused = true;
+        ctx.channel().config().setAutoRead(false);
+    }
+
+    void resumeBody() {
+        bodyPaused = false;
+        st.lastProgress = System.nanoTime();
+        if (!paused && !closing && ctx.channel().isActive()) {
+            ctx.channel().config().setAutoRead(true);
+            ctx.executor().execute(this::decodeBuffered);
+        }
+    }
+
+    /** The streamed body is complete: queue the request in order; it is dispatched once its consumer is done. */
+    Slot streamedComplete(RequestView req) {
+        var h = head;
+        head = null;
+        streamed = null;
+        continuePending = false;
+        st.reading = ConnState.NONE;
+        var slot = new Slot(req, h);
+        queue.add(slot);
+        if (queue.size() >= MAX_QUEUED) updateBackpressure();
+        return slot;
+    }
+
+    HttpRequest headInProgress() {
+        return head;
+    }
+
+    ConnectionInfo info() {
+        return info;
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    boolean dropped(Slot s) {
+        return s.dropped || !ctx.channel().isActive();
     }
 
     /** Exactly one Host header, without allocating a list. */

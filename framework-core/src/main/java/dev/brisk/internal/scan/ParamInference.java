@@ -152,6 +152,15 @@ final class ParamInference {
         }
         Class<?> valueType = Types.raw(inner);
         boolean simple = Scalar.isScalar(valueType) && !(inner instanceof java.lang.reflect.ParameterizedType);
+        if (valueType == dev.brisk.UploadFile.class) {
+            // A file part of a multipart form: UploadFile, Optional<UploadFile>, List<UploadFile>.
+            if (path != null || query != null || header != null || cookie != null || body != null) {
+                throw new StartupException(where + ": an UploadFile comes from a multipart form body; use no annotation or @Form");
+            }
+            if (container == Container.SET) throw new StartupException(where + ": use List<UploadFile> for several files");
+            String wire = form != null && !form.value().isEmpty() ? form.value() : jname;
+            return new ParamDef(index, ParamKind.FORM, jname, wire, type, valueType, container, container == Container.NONE, null, false, p, null, true);
+        }
 
         ParamKind kind;
         String wire;

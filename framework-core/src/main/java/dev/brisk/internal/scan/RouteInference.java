@@ -226,10 +226,10 @@ final class RouteInference {
         if (Future.class.isAssignableFrom(rt) && !CompletionStage.class.isAssignableFrom(rt)) {
             throw new StartupException(ModelBuilder.name(m) + ": unsupported return type " + rt.getName() + "; return a CompletableFuture/CompletionStage");
         }
-        if (Stream.class.isAssignableFrom(rt) || java.util.Iterator.class.isAssignableFrom(rt) || java.io.InputStream.class.isAssignableFrom(rt)
-                || Thread.class.isAssignableFrom(rt) || Runnable.class.isAssignableFrom(rt) && !rt.isRecord()) {
+        // Streams, iterators, input streams and publishers are streamed bodies (see StreamResults).
+        if (Thread.class.isAssignableFrom(rt) || Runnable.class.isAssignableFrom(rt) && !rt.isRecord()) {
             throw new StartupException(ModelBuilder.name(m) + ": unsupported return type " + rt.getName()
-                    + "; return a record, class, collection, map, String, byte[], Response, Optional or a future of one");
+                    + "; return a record, class, collection, map, String, byte[], Response, Optional, a Path, a stream or a future of one");
         }
     }
 }

@@ -82,11 +82,11 @@ public final class DocsExtension implements Extension {
                 """.formatted(js(mapper, openapi), js(mapper, base + "/oauth2-redirect")));
         ctx.systemRoute("GET", path, req -> Response.bytes(page, HTML_TYPE));
         ctx.systemRoute("GET", base + "/swagger-ui-init.js", req -> Response.bytes(init, JS_TYPE));
-        ctx.systemRoute("GET", base + "/oauth2-redirect", req -> Response.bytes(jar.bytes("oauth2-redirect.html"), HTML_TYPE));
+        var files = jar.root();
+        ctx.systemRoute("GET", base + "/oauth2-redirect", req -> asset(files, "oauth2-redirect.html"));
         for (String file : SWAGGER_FILES) {
             if (!jar.has(file)) continue;
-            String type = WebJar.contentType(file);
-            ctx.systemRoute("GET", base + "/" + file, req -> Response.bytes(jar.bytes(file), type));
+            ctx.systemRoute("GET", base + "/" + file, req -> asset(files, file));
         }
     }
 
@@ -115,7 +115,16 @@ public final class DocsExtension implements Extension {
                 </html>
                 """.formatted(html(title), html(openapi), html(base), REDOC_FILE));
         ctx.systemRoute("GET", path, req -> Response.bytes(page, HTML_TYPE));
-        ctx.systemRoute("GET", base + "/" + REDOC_FILE, req -> Response.bytes(jar.bytes(REDOC_FILE), JS_TYPE));
+        var files = jar.root();
+        ctx.systemRoute("GET", base + "/" + REDOC_FILE, req -> asset(files, REDOC_FILE));
+    }
+
+    /** A WebJar file through the static-file code (validators, 304, ranges); 404 should it be missing. */
+    private static Response asset(dev.brisk.internal.files.StaticRoot files, String file) {
+        if (files.find(List.of(file)) instanceof dev.brisk.internal.files.StaticRoot.Found.File f) {
+            return Response.status(200).body(f.source()).header("X-Content-Type-Options", "nosniff");
+        }
+        return Response.json(404, java.util.Map.of("detail", "Not Found"));
     }
 
     /** The prefix of a page's files: {@code /docs} -> {@code /docs}, {@code /} -> {@code ""}. */

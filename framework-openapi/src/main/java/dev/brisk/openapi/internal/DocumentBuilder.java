@@ -200,14 +200,17 @@ public final class DocumentBuilder {
         if (!forms.isEmpty()) {
             var obj = new JsonSchema().typesItem("object").title("Body_" + operationId);
             var required = new ArrayList<String>();
+            boolean files = false;
             for (ParamDef f : forms) {
-                Schema<?> field = valueSchema(f);
+                boolean upload = StreamingDocs.isUpload(f);
+                files |= upload;
+                Schema<?> field = upload ? StreamingDocs.uploadSchema(f) : valueSchema(f);
                 if (f.credential()) field.format("password");   // a secret: UIs mask it, as FastAPI's password form does
                 obj.addProperty(f.wireName(), field);
                 if (f.required()) required.add(f.wireName());
             }
             Schemas.required(obj, required);
-            return body(FORM, named("Body_" + operationId, obj), !required.isEmpty());
+            return body(files ? StreamingDocs.MULTIPART : FORM, named("Body_" + operationId, obj), !required.isEmpty());
         }
         if (bodies.isEmpty()) return null;
         if (bodies.size() == 1 && !bodies.get(0).embed()) {
@@ -293,6 +296,8 @@ public final class DocumentBuilder {
     private Content resultContent(Type result) {
         Class<?> raw = Types.raw(result);
         if (raw == Void.class || raw == void.class || raw == Response.class) return null;
+        Content streamed = StreamingDocs.content(result, schemas);
+        if (streamed != null) return streamed;
         if (raw == String.class) {
             return new Content().addMediaType("text/plain", new MediaType().schema(new JsonSchema().typesItem("string")));
         }

@@ -33,6 +33,14 @@ final class WebJar {
         return jar.has(mainFile) ? jar : null;
     }
 
+    /**
+     * The WebJar's folder for the static-file code: its files are served with validators (ETag,
+     * Last-Modified, 304), ranges and the content type of their extension, like any class-path file.
+     */
+    dev.brisk.internal.files.StaticRoot root() {
+        return dev.brisk.internal.files.StaticRoot.classpath(base.substring(0, base.length() - 1), WebJar.class.getClassLoader());
+    }
+
     boolean has(String file) {
         return WebJar.class.getClassLoader().getResource(base + file) != null;
     }

@@ -24,6 +24,8 @@ module dev.brisk {
     requires io.github.classgraph;
     requires org.slf4j;
     requires static jdk.jfr;
+    // dev mode recompiles sources when it runs on a JDK (mvn brisk:dev)
+    requires static java.compiler;
 
     exports dev.brisk;
 

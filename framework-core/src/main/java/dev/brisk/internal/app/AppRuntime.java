@@ -12,12 +12,14 @@ import dev.brisk.internal.dispatch.RouteCompiler;
 import dev.brisk.internal.dispatch.RouteHook;
 import dev.brisk.internal.dispatch.WorkerPool;
 import dev.brisk.internal.http.ConnectionHooks;
+import dev.brisk.internal.http.StopSignal;
 import dev.brisk.internal.json.Json;
 import dev.brisk.internal.model.RouteDef;
 import dev.brisk.internal.model.RouteDoc;
 import dev.brisk.internal.model.RouteModel;
 import dev.brisk.internal.netty.NettyDefaults;
 import dev.brisk.internal.netty.TransportWarmup;
+import dev.brisk.internal.scan.AppLoader;
 import dev.brisk.internal.scan.Lifecycle;
 import dev.brisk.internal.scan.ModelBuilder;
 import dev.brisk.internal.spi.ApiInfo;
@@ -56,6 +58,7 @@ public final class AppRuntime {
     private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Class<?>, Object> state = new ConcurrentHashMap<>();
     private final Map<SocketAddress, ConnectionHooks> connectionHooks = new ConcurrentHashMap<>();
+    private final StopSignal stopSignal = new StopSignal();
 
     /** Lets internal code reach the runtime of an {@link App} without a public accessor. */
     public static final class Access {
@@ -116,8 +119,9 @@ public final class AppRuntime {
             }
 
             @Override public <T> T state(Class<T> key, Supplier<T> init) { return AppRuntime.this.state(key, init); }
+            @Override public StopSignal stopSignal() { return stopSignal; }
         };
-        for (Extension e : ServiceLoader.load(Extension.class, AppRuntime.class.getClassLoader())) {
+        for (Extension e : ServiceLoader.load(Extension.class, AppLoader.forServices(AppRuntime.class))) {
             e.configure(ctx);
         }
         try {
@@ -181,6 +185,11 @@ public final class AppRuntime {
         Object v = state.get(key);
         if (v == null) v = state.computeIfAbsent(key, k -> init.get());
         return (T) v;
+    }
+
+    /** Fired when this app stops serving (shutdown, or a dev-mode reload replacing it). */
+    public StopSignal stopSignal() {
+        return stopSignal;
     }
 
     /** Observers of connections by their remote address (the TestClient registers its connections). */

@@ -6,6 +6,7 @@ import dev.brisk.RouteHandler;
 import dev.brisk.internal.dispatch.Filter;
 import dev.brisk.internal.dispatch.RequestListener;
 import dev.brisk.internal.dispatch.RouteHook;
+import dev.brisk.internal.http.StopSignal;
 import dev.brisk.internal.model.RouteDef;
 import dev.brisk.internal.model.RouteModel;
 
@@ -41,4 +42,10 @@ public interface ExtensionContext {
 
     /** The app's value for {@code key}, made by {@code init} on first use (one per app, shared by threads). */
     <T> T state(Class<T> key, Supplier<T> init);
+
+    /**
+     * Fired when the app stops serving (shutdown, or a dev-mode reload replacing it): streams and
+     * WebSockets an extension keeps open end on it, so that draining does not wait for them.
+     */
+    StopSignal stopSignal();
 }

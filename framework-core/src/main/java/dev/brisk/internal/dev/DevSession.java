@@ -150,7 +150,9 @@ public final class DevSession implements AutoCloseable {
 
     private void first() {
         LOG.info("Brisk dev mode: {} reloads on every change under {}", options.mainClass(), watcher.trees());
-        reload(System.nanoTime());
+        long start = System.nanoTime();
+        initialiseShared();
+        reload(start);
         if (fatal != null) {
             close();
             throw fatal;
@@ -167,6 +169,22 @@ public final class DevSession implements AutoCloseable {
                     LOG.debug("compiler warm-up failed", e);
                 }
             });
+        }
+    }
+
+    /**
+     * Builds an empty app here, before any generation exists, so that the static state of Brisk,
+     * Netty, Jackson and Hibernate Validator is initialised from this thread. Initialised from a
+     * generation's main thread instead, it could keep that generation reachable for good: Netty's
+     * HTTP decoder, for one, keeps exceptions made in its static initialiser, whose stack traces
+     * reference the classes (and so the loader) of whoever first used it.
+     */
+    private static void initialiseShared() {
+        try {
+            dev.brisk.App.builder().build();
+            Validation.validator();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("dev mode: warm-up failed", e);
         }
     }
 
@@ -425,6 +443,11 @@ public final class DevSession implements AutoCloseable {
 
     BlockingDetector detector() {
         return detector;
+    }
+
+    /** The serving generation's loader (tests). */
+    GenerationLoader loader() {
+        return currentLoader;
     }
 
     // ------------------------------------------------------------------------------------ observing

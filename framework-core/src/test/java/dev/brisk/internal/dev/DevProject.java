@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,21 @@ final class DevProject implements AutoCloseable {
         return this;
     }
 
-    /** Compiles every source into {@code classes}, as the IDE does on save; fails the test on a compile error. */
+    /**
+     * Compiles every source and puts the class files into {@code classes}, as the IDE does on save:
+     * compiled elsewhere first and copied, so that the files change within a moment; fails the test
+     * on a compile error.
+     */
     void compile() throws IOException {
+        Path scratch = dir.resolve("scratch-" + System.nanoTime());
+        compileTo(scratch);
+        install(scratch);
+    }
+
+    /** Compiles every source into {@code out}. */
+    void compileTo(Path out) throws IOException {
         var javac = ToolProvider.getSystemJavaCompiler();
-        var args = new ArrayList<>(List.of("-d", classes.toString(), "-parameters", "--release", "17", "-proc:none",
+        var args = new ArrayList<>(List.of("-d", out.toString(), "-parameters", "--release", "17", "-proc:none",
                 "-classpath", System.getProperty("java.class.path")));
         try (Stream<Path> files = Files.walk(src)) {
             files.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
@@ -52,6 +64,17 @@ final class DevProject implements AutoCloseable {
         var err = new ByteArrayOutputStream();
         int rc = javac.run(null, null, err, args.toArray(String[]::new));
         if (rc != 0) throw new AssertionError("test project does not compile:\n" + err);
+    }
+
+    /** Copies the class files of {@code build} over {@code classes}. */
+    void install(Path build) throws IOException {
+        try (Stream<Path> files = Files.walk(build)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path t = classes.resolve(build.relativize(f).toString());
+                Files.createDirectories(t.getParent());
+                Files.copy(f, t, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     /** Options for a session over {@code classes} only (the IDE's way). */

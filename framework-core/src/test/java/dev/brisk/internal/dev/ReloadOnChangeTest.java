@@ -49,8 +49,9 @@ class ReloadOnChangeTest {
                     public String hello() { return "hello " + VERSION; }
 
                     @Get("/slow")
-                    public String slow() throws InterruptedException {
-                        Thread.sleep(700);
+                    public String slow(String marker) throws Exception {
+                        java.nio.file.Files.writeString(java.nio.file.Path.of(marker), "in the handler");
+                        Thread.sleep(1500);
                         return "slow " + VERSION;
                     }
                 }
@@ -85,13 +86,20 @@ class ReloadOnChangeTest {
     void aRequestInFlightFinishesOnTheOldGeneration() throws Exception {
         try (var p = new DevProject()) {
             Path log = p.dir.resolve("shutdown.log");
-            p.write("app/Main.java", main(log)).write("app/Hello.java", hello("v1")).compile();
+            Path marker = p.dir.resolve("entered");
+            p.write("app/Main.java", main(log)).write("app/Hello.java", hello("v2"));
+            Path v2 = p.dir.resolve("v2");
+            p.compileTo(v2);
+            p.write("app/Hello.java", hello("v1")).compile();
             try (var session = DevSession.start(p.ideOptions("app.Main"))) {
                 int port = session.port();
+                String slowPath = "/slow?marker=" + java.net.URLEncoder.encode(marker.toString(), java.nio.charset.StandardCharsets.UTF_8);
                 CompletableFuture<HttpResponse<String>> slow = p.http().sendAsync(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow")).build(), HttpResponse.BodyHandlers.ofString());
-                Thread.sleep(150);   // in the handler now
-                p.write("app/Hello.java", hello("v2")).compile();
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + slowPath)).build(), HttpResponse.BodyHandlers.ofString());
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!Files.exists(marker) && System.nanoTime() < deadline) Thread.sleep(5);
+                assertThat(marker).as("the request reached the handler").exists();
+                p.install(v2);
                 p.getUntil(port, "/hello", r -> r.body().equals("hello v2"), 20);
                 assertThat(slow.isDone()).as("the new generation serves while the old one still works on /slow").isFalse();
                 assertThat(Files.exists(log)).as("no shutdown hook while a request is in flight").isFalse();
@@ -100,7 +108,6 @@ class ReloadOnChangeTest {
                 assertThat(r.body()).isEqualTo("slow v1");
                 session.awaitRetired(Duration.ofSeconds(20));
                 assertThat(Files.readString(log)).isEqualTo("stopped v1\n");
-                assertThat(p.get(port, "/slow").body()).isEqualTo("slow v2");
             }
         }
     }

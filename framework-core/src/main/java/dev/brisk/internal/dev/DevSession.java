@@ -445,6 +445,11 @@ public final class DevSession implements AutoCloseable {
         return detector;
     }
 
+    /** The serving generation (tests). */
+    Generation current() {
+        return current;
+    }
+
     /** The serving generation's loader (tests). */
     GenerationLoader loader() {
         return currentLoader;

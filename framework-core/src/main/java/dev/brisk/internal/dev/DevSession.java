@@ -257,6 +257,7 @@ public final class DevSession implements AutoCloseable {
             n = ++attempts;
         }
         var loader = new GenerationLoader(n, urls, parent, this);
+        long bootNanos = System.nanoTime();
         var boot = new Thread(() -> runMain(loader), "brisk-dev-main-" + n);
         boot.setContextClassLoader(loader);
         boot.setDaemon(true);
@@ -276,7 +277,13 @@ public final class DevSession implements AutoCloseable {
             closeLoader(loader);
             return;
         }
+        long built = System.nanoTime();
         swap(claimed, loader, n, changeNanos);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("generation {}: change seen to main started {} ms, app built and started {} ms, swapped {} ms", n,
+                    TimeUnit.NANOSECONDS.toMillis(bootNanos - changeNanos), TimeUnit.NANOSECONDS.toMillis(built - bootNanos),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - built));
+        }
     }
 
     private void runMain(GenerationLoader loader) {

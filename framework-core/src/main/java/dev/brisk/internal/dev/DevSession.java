@@ -394,6 +394,8 @@ public final class DevSession implements AutoCloseable {
         }
         // Hibernate Validator caches the metadata of every class it saw: start afresh for the generations to come.
         Validation.reset();
+        // Jackson's shared type cache (used by libraries with mappers of their own, swagger-core among them).
+        com.fasterxml.jackson.databind.type.TypeFactory.defaultInstance().clearCache();
     }
 
     private static boolean pause() {
@@ -460,6 +462,11 @@ public final class DevSession implements AutoCloseable {
     /** The serving generation's loader (tests). */
     GenerationLoader loader() {
         return currentLoader;
+    }
+
+    /** The serving generation's class loader, for tests that check that it is collected once replaced. */
+    public Optional<ClassLoader> servingLoader() {
+        return Optional.ofNullable(currentLoader);
     }
 
     // ------------------------------------------------------------------------------------ observing

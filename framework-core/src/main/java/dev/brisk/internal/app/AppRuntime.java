@@ -269,7 +269,12 @@ public final class AppRuntime {
 
     /** Starts on a TCP address and blocks until stopped; SIGTERM and Ctrl-C stop it gracefully. */
     public void run(String host, int port) {
+        var training = Training.paths();
         var server = start(host, port);
+        if (training.isPresent()) {   // -Dbrisk.training: exercise the server, stop, return (the JVM writes its cache on exit)
+            Training.run(server, training.get());
+            return;
+        }
         var hook = new Thread(server::close, "brisk-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

@@ -8,7 +8,9 @@
 # (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile) and the AOT cache on 25 (-XX:AOTCacheOutput,
 # then -XX:AOTCache; JEP 514/515), both written by a training run (-Dbrisk.training=/json) that ends
 # itself. The FastAPI peer is benchmarks/side-by-side/peers/fastapi on uvicorn (Debian's python3-fastapi,
-# python3-uvicorn, python3-uvloop, python3-httptools, or a venv). Prints each start and the median per server.
+# python3-uvicorn, python3-uvloop, python3-httptools, or a venv). Prints each start and the median per server,
+# and the median CPU time (user + system, all threads) each process had used when it answered: on a shared
+# machine the steadier figure of the two.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-8}
@@ -41,7 +43,9 @@ else
   echo "no FastAPI for $python: the peer is left out" >&2
 fi
 
-declare -A times
+declare -A times cpus
+hz=$(getconf CLK_TCK)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for r in $(seq "$rounds"); do
   for i in "${!names[@]}"; do
     start=$(date +%s%N)
@@ -49,13 +53,15 @@ for r in $(seq "$rounds"); do
     pid=$!
     until curl -fs -o /dev/null "http://127.0.0.1:$port/json" 2>/dev/null; do sleep 0.005; done
     end=$(date +%s%N)
+    read -r ut st < <(sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12, $13 }')
     kill "$pid"; wait "$pid" 2>/dev/null || true
     times[$i]+="$(awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }') "
+    cpus[$i]+="$(awk -v t=$((ut + st)) -v hz="$hz" 'BEGIN { printf "%.2f", t / hz }') "
     sleep 0.5
   done
 done
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+echo "load average: $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
 for i in "${!names[@]}"; do
-  median=$(echo "${times[$i]}" | tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
-  printf '%-45s median %s s: %s\n' "${names[$i]}" "$median" "${times[$i]}"
+  printf '%-45s median %s s (CPU %s s): %s\n' "${names[$i]}" "$(echo "${times[$i]}" | median)" "$(echo "${cpus[$i]}" | median)" "${times[$i]}"
 done

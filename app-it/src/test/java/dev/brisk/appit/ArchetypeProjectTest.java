@@ -69,6 +69,17 @@ class ArchetypeProjectTest {
         }
     }
 
+    @Test
+    void theDocumentedCommandNamesThisArchetype() {
+        for (String page : new String[] {"README.md", "docs/dev-mode.md"}) {
+            assertThat(Repo.read(page)).as(page).contains("mvn archetype:generate -DarchetypeGroupId=dev.brisk -DarchetypeArtifactId=brisk-archetype \\\n"
+                    + "        -DarchetypeVersion=" + Repo.version() + " -DgroupId=com.example -DartifactId=shop -Dpackage=com.example.shop",
+                    "java -jar target/shop-1.0-SNAPSHOT.jar", "mvn brisk:dev");
+        }
+        assertThat(Repo.tag(Repo.read("archetype/pom.xml"), "artifactId")).isEqualTo("brisk-parent");
+        assertThat(Repo.read("archetype/pom.xml")).contains("<artifactId>brisk-archetype</artifactId>");
+    }
+
     static int freePort() throws java.io.IOException {
         try (var s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -40,6 +40,10 @@ public final class Json {
                 .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(1000).build())
                 .build();
         return JsonMapper.builder(factory)
+                // A type cache of its own: the shared default one would keep the app's classes (in dev mode,
+                // an old generation's loader) reachable after the app is gone. First: modules add type
+                // modifiers (Optional's, in Jdk8Module) to the factory set here.
+                .typeFactory(TypeFactory.defaultInstance().withCache((LookupCache<Object, JavaType>) new LRUMap<Object, JavaType>(16, 200)))
                 .addModule(new BlackbirdModule())
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
@@ -47,9 +51,6 @@ public final class Json {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                // A type cache of its own: the shared default one would keep the app's classes (in dev mode,
-                // an old generation's loader) reachable after the app is gone.
-                .typeFactory(TypeFactory.defaultInstance().withCache((LookupCache<Object, JavaType>) new LRUMap<Object, JavaType>(16, 200)))
                 .build();
     }
 }

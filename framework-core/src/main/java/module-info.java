@@ -25,6 +25,8 @@ module dev.brisk {
     requires org.slf4j;
     requires static jdk.jfr;
     requires java.logging;   // quieting Hibernate Validator's version line (JBoss Logging may log through it)
+    // dev mode recompiles sources when it runs on a JDK (mvn brisk:dev)
+    requires static java.compiler;
 
     exports dev.brisk;
     exports dev.brisk.security;

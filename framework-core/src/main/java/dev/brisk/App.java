@@ -2,6 +2,7 @@ package dev.brisk;
 
 import dev.brisk.internal.app.AppConfig;
 import dev.brisk.internal.app.AppRuntime;
+import dev.brisk.internal.app.DevHook;
 import dev.brisk.internal.dispatch.DispatchConfig;
 import dev.brisk.internal.netty.ServerConfig;
 import dev.brisk.internal.scan.RouteSources;
@@ -58,7 +59,7 @@ public final class App {
 
     /** Starts the server on all interfaces and blocks until it is stopped (SIGTERM, Ctrl-C). */
     public void run(int port) {
-        runtime.run("0.0.0.0", port);
+        if (DevHook.claim(runtime, "0.0.0.0", port, true).isEmpty()) runtime.run("0.0.0.0", port);
     }
 
     /**
@@ -68,7 +69,7 @@ public final class App {
      * @throws StartupException when the address is taken or a startup hook fails
      */
     public void run(String host, int port) {
-        runtime.run(host, port);
+        if (DevHook.claim(runtime, host, port, true).isEmpty()) runtime.run(host, port);
     }
 
     /** Starts the server where the settings say ({@code BRISK_HOST}, {@code BRISK_PORT}; default {@code 0.0.0.0:8000}) and returns at once. */
@@ -78,12 +79,12 @@ public final class App {
 
     /** Starts the server on all interfaces and returns at once. Port 0 picks a free port. */
     public Server start(int port) {
-        return runtime.start("0.0.0.0", port);
+        return DevHook.claim(runtime, "0.0.0.0", port, false).orElseGet(() -> runtime.start("0.0.0.0", port));
     }
 
     /** Starts the server on the given interface and returns at once. */
     public Server start(String host, int port) {
-        return runtime.start(host, port);
+        return DevHook.claim(runtime, host, port, false).orElseGet(() -> runtime.start(host, port));
     }
 
     /**

@@ -58,7 +58,9 @@ final class Repo {
         String management = pom.substring(pom.indexOf("<pluginManagement>"), pom.indexOf("</pluginManagement>"));
         Matcher m = Pattern.compile("<artifactId>" + Pattern.quote(artifactId) + "</artifactId>\\s*<version>([^<]+)</version>").matcher(management);
         if (!m.find()) throw new AssertionError("the root pom's pluginManagement has no version for " + artifactId);
-        return m.group(1);
+        String v = m.group(1);
+        if (v.startsWith("${") && v.endsWith("}")) return tag(pom, v.substring(2, v.length() - 1));   // a property of the root pom
+        return v;
     }
 
     /** Brisk's version: the root pom's own. */

@@ -51,6 +51,31 @@ final class UserProjects {
         return dir;
     }
 
+    /** A new project generated from brisk-archetype in {@code HOME/generated/<artifactId>}, offline. */
+    static Path generate(String artifactId, String packageName) throws IOException, InterruptedException {
+        prepare();
+        Path parent = Files.createDirectories(HOME.resolve("generated"));
+        deleteTree(parent.resolve(artifactId));
+        var run = maven(parent, "org.apache.maven.plugins:maven-archetype-plugin:" + Repo.pluginVersion("maven-archetype-plugin") + ":generate",
+                "-DarchetypeGroupId=dev.brisk", "-DarchetypeArtifactId=brisk-archetype", "-DarchetypeVersion=" + Repo.version(),
+                "-DgroupId=com.example", "-DartifactId=" + artifactId, "-Dversion=1.0.0", "-Dpackage=" + packageName,
+                "-DinteractiveMode=false");
+        if (run.exit() != 0) throw new AssertionError("archetype:generate failed:\n" + run.output());
+        return parent.resolve(artifactId);
+    }
+
+    /** {@code mvn <args>} in {@code dir} as {@link #maven}, started in the background; its output goes to {@code log}. */
+    static Process mavenInBackground(Path dir, Path log, String... args) throws IOException {
+        prepare();
+        var command = new ArrayList<String>(List.of(mavenExecutable(), "-B", "-ntp", "-o", "-Daether.offline.protocols=file",
+                "-s", SETTINGS.toString(), "-Dmaven.repo.local=" + REPO));
+        command.addAll(List.of(args));
+        var pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().remove("MAVEN_OPTS");
+        return pb.start();
+    }
+
     static Path resource(String name) {
         try {
             return Path.of(UserProjects.class.getResource("/user-project/" + name).toURI());
@@ -98,12 +123,14 @@ final class UserProjects {
         Files.createDirectories(HOME);
         deleteTree(REPO.resolve("dev/brisk"));
         String version = Repo.version();
-        install("brisk-parent", version, "pom.xml", null);
-        install("brisk-bom", version, "bom/pom.xml", null);
-        install("brisk-app-parent", version, "app-parent/pom.xml", null);
+        install("brisk-parent", version, "pom.xml", (Path) null);
+        install("brisk-bom", version, "bom/pom.xml", (Path) null);
+        install("brisk-app-parent", version, "app-parent/pom.xml", (Path) null);
         install("brisk-core", version, "framework-core/pom.xml", App.class);
         install("brisk-openapi", version, "framework-openapi/pom.xml", OpenApi.class);
         install("brisk-test", version, "framework-test/pom.xml", TestClient.class);
+        install("brisk-maven-plugin", version, "maven-plugin/pom.xml", root("/dev/brisk/maven/DevMojo.class"));
+        install("brisk-archetype", version, "archetype/pom.xml", root("/archetype-resources/pom.xml"));
         String outer = System.getProperty("brisk.maven.repository", Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
         Files.writeString(SETTINGS, """
                 <settings>
@@ -145,16 +172,35 @@ final class UserProjects {
 
     /** Puts a pom (and the jar of the class path entry that holds {@code inJar}) where a local repository has it. */
     private static void install(String artifactId, String version, String pom, Class<?> inJar) throws IOException {
-        Path dir = Files.createDirectories(REPO.resolve("dev/brisk").resolve(artifactId).resolve(version));
-        String base = artifactId + "-" + version;
-        Files.copy(Repo.root().resolve(pom), dir.resolve(base + ".pom"), StandardCopyOption.REPLACE_EXISTING);
-        if (inJar == null) return;
         Path entry;
         try {
-            entry = Path.of(inJar.getProtectionDomain().getCodeSource().getLocation().toURI());
+            entry = inJar == null ? null : Path.of(inJar.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+        install(artifactId, version, pom, entry);
+    }
+
+    /** The class path entry (a jar, or a directory of classes) that holds {@code resource}. */
+    private static Path root(String resource) {
+        var url = UserProjects.class.getResource(resource);
+        if (url == null) throw new IllegalStateException(resource + " is not on the test class path");
+        try {
+            String s = url.toString();
+            if (s.startsWith("jar:")) return Path.of(java.net.URI.create(s.substring(4, s.indexOf("!/"))));
+            Path p = Path.of(url.toURI());
+            for (int i = resource.split("/").length - 1; i > 0; i--) p = p.getParent();
+            return p;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void install(String artifactId, String version, String pom, Path entry) throws IOException {
+        Path dir = Files.createDirectories(REPO.resolve("dev/brisk").resolve(artifactId).resolve(version));
+        String base = artifactId + "-" + version;
+        Files.copy(Repo.root().resolve(pom), dir.resolve(base + ".pom"), StandardCopyOption.REPLACE_EXISTING);
+        if (entry == null) return;
         if (Files.isDirectory(entry)) jar(entry, dir.resolve(base + ".jar"));   // mvn test: target/classes
         else Files.copy(entry, dir.resolve(base + ".jar"), StandardCopyOption.REPLACE_EXISTING);
     }

@@ -12,12 +12,14 @@ import dev.brisk.internal.dispatch.RouteCompiler;
 import dev.brisk.internal.dispatch.RouteHook;
 import dev.brisk.internal.dispatch.WorkerPool;
 import dev.brisk.internal.http.ConnectionHooks;
+import dev.brisk.internal.http.StopSignal;
 import dev.brisk.internal.json.Json;
 import dev.brisk.internal.model.RouteDef;
 import dev.brisk.internal.model.RouteDoc;
 import dev.brisk.internal.model.RouteModel;
 import dev.brisk.internal.netty.NettyDefaults;
 import dev.brisk.internal.netty.TransportWarmup;
+import dev.brisk.internal.scan.AppLoader;
 import dev.brisk.internal.scan.Lifecycle;
 import dev.brisk.internal.scan.ModelBuilder;
 import dev.brisk.internal.spi.ApiInfo;
@@ -57,6 +59,7 @@ public final class AppRuntime {
     private final Map<Class<?>, Object> state = new ConcurrentHashMap<>();
     private final Map<SocketAddress, ConnectionHooks> connectionHooks = new ConcurrentHashMap<>();
     private final ExtensionSupport extensions;
+    private final StopSignal stopSignal = new StopSignal();
 
     /** Lets internal code reach the runtime of an {@link App} without a public accessor. */
     public static final class Access {
@@ -121,8 +124,9 @@ public final class AppRuntime {
             @Override public <T> List<T> features(Class<T> type) { return extensions.features(type); }
             @Override public void servers(java.util.function.Consumer<dev.brisk.internal.spi.ServerHandle> started,
                                           java.util.function.Consumer<dev.brisk.internal.spi.ServerHandle> stopped) { extensions.watch(started, stopped); }
+            @Override public StopSignal stopSignal() { return stopSignal; }
         };
-        for (Extension e : ServiceLoader.load(Extension.class, AppRuntime.class.getClassLoader())) {
+        for (Extension e : ServiceLoader.load(Extension.class, AppLoader.forServices(AppRuntime.class))) {
             e.configure(ctx);
         }
         extensions.checkClaimed();
@@ -187,6 +191,11 @@ public final class AppRuntime {
         Object v = state.get(key);
         if (v == null) v = state.computeIfAbsent(key, k -> init.get());
         return (T) v;
+    }
+
+    /** Fired when this app stops serving (shutdown, or a dev-mode reload replacing it). */
+    public StopSignal stopSignal() {
+        return stopSignal;
     }
 
     /** Observers of connections by their remote address (the TestClient registers its connections). */
@@ -272,6 +281,11 @@ public final class AppRuntime {
 
     /** Starts on a TCP address and blocks until stopped; SIGTERM and Ctrl-C stop it gracefully. */
     public void run(String host, int port) {
+        var training = Training.paths();
+        if (training.isPresent()) {   // -Dbrisk.training: exercise the server, stop, return (the JVM writes its cache on exit)
+            Training.run(start(host, port), training.get());
+            return;
+        }
         // The hook is armed before the server starts: a signal that comes right after the listening line
         // (or during start) still drains the server instead of ending the JVM under its connections.
         var server = new java.util.concurrent.atomic.AtomicReference<RunningServer>();

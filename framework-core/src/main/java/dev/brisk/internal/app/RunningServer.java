@@ -8,6 +8,7 @@ import dev.brisk.internal.dispatch.Call;
 import dev.brisk.internal.dispatch.Dispatch;
 import dev.brisk.internal.dispatch.RequestListener;
 import dev.brisk.internal.dispatch.WorkerPool;
+import dev.brisk.internal.http.StopSignal;
 import dev.brisk.internal.netty.NettyServer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -161,6 +162,7 @@ public final class RunningServer implements Server, dev.brisk.internal.spi.Serve
             return;
         }
         try {
+            app.stopSignal().fire(StopSignal.Reason.SHUTDOWN);   // streams and WebSockets end, so draining does not wait for them
             dispatch.drain();
             long deadline = transport.close(grace);
             detector.stop();

@@ -7,7 +7,6 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The body fields of a record or class, in declaration order, with their JSON names and types;
@@ -18,7 +17,13 @@ public final class FieldNames {
     public record FieldInfo(String javaName, String jsonName, int position, Type type) {
     }
 
-    private static final Map<Class<?>, FieldNames> CACHE = new ConcurrentHashMap<>();
+    /** Per class, kept with the class (a map would keep an app's records, and in dev mode an old generation's loader, reachable). */
+    private static final ClassValue<FieldNames> CACHE = new ClassValue<>() {
+        @Override
+        protected FieldNames computeValue(Class<?> c) {
+            return new FieldNames(c);
+        }
+    };
 
     private final Map<String, FieldInfo> byJava = new HashMap<>();
     private final Map<String, FieldInfo> byJson = new HashMap<>();
@@ -58,7 +63,7 @@ public final class FieldNames {
     }
 
     public static FieldNames of(Class<?> c) {
-        return CACHE.computeIfAbsent(c, FieldNames::new);
+        return CACHE.get(c);
     }
 
     /** By Java name, or null. */

@@ -24,7 +24,13 @@ import java.util.stream.Collectors;
  * pydantic's lax rules and error vocabulary. Built once per type at startup.
  */
 public abstract class Scalar {
-    private static final Map<Class<?>, Scalar> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per class, kept with the class (a map would keep an app's enums, and in dev mode an old generation's loader, reachable). */
+    private static final ClassValue<Scalar> CACHE = new ClassValue<>() {
+        @Override
+        protected Scalar computeValue(Class<?> c) {
+            return create(c);
+        }
+    };
 
     /** Parses a text value. */
     public abstract Object fromString(String s) throws ConversionException;
@@ -54,7 +60,7 @@ public abstract class Scalar {
 
     /** The converter for a scalar type. */
     public static Scalar of(Class<?> c) {
-        return CACHE.computeIfAbsent(c, Scalar::create);
+        return CACHE.get(c);
     }
 
     private static Scalar create(Class<?> c) {

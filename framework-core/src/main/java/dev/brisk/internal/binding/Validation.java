@@ -78,9 +78,28 @@ public final class Validation {
         return mapping;
     }
 
+    /**
+     * Forgets the validator and what it cached: the metadata of every class it validated. Dev mode
+     * calls it when it drops an old generation of the app, whose classes the caches would keep; the
+     * next validation starts a new validator.
+     */
+    public static void reset() {
+        synchronized (Validation.class) {
+            validator = null;
+            executable = null;
+            CTX.clear();
+        }
+    }
+
     public static ExecutableValidator executable() {
-        if (executable == null) validator();
-        return executable;
+        var e = executable;
+        if (e == null) {
+            synchronized (Validation.class) {
+                validator();
+                e = executable;
+            }
+        }
+        return e;
     }
 
     /** Starts Hibernate Validator and builds its metadata for these types now, not on a first request. */

@@ -126,16 +126,28 @@ public final class AsyncSupport {
             synchronized (AsyncSupport.class) {
                 t = fallbackTimer;
                 if (t == null) {
-                    t = Executors.newSingleThreadScheduledExecutor(r -> {
-                        var th = new Thread(r, "brisk-async-timer");
-                        th.setDaemon(true);
-                        return th;
-                    });
+                    t = Executors.newSingleThreadScheduledExecutor(daemon("brisk-async-timer"));
                     fallbackTimer = t;
                 }
             }
         }
         return t;
+    }
+
+    /**
+     * Daemon threads that outlive whatever code first needed them: created with Brisk's own context
+     * loader and, on Java 17, an access-control context of Brisk's code only, so that a thread
+     * started from a dev-mode generation's handler does not keep that generation's loader reachable.
+     */
+    @SuppressWarnings("removal")
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        ClassLoader own = AsyncSupport.class.getClassLoader();
+        return r -> java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Thread>) () -> {
+            var th = new Thread(r, name);
+            th.setDaemon(true);
+            th.setContextClassLoader(own);
+            return th;
+        });
     }
 
     private static Executor fallback() {
@@ -144,11 +156,7 @@ public final class AsyncSupport {
             synchronized (AsyncSupport.class) {
                 p = fallbackPool;
                 if (p == null) {
-                    p = Executors.newCachedThreadPool(r -> {
-                        var th = new Thread(r, "brisk-offload");
-                        th.setDaemon(true);
-                        return th;
-                    });
+                    p = Executors.newCachedThreadPool(daemon("brisk-offload"));
                     fallbackPool = p;
                 }
             }

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.databind.util.LRUMap;
+import com.fasterxml.jackson.databind.util.LookupCache;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
@@ -36,6 +40,10 @@ public final class Json {
                 .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(1000).build())
                 .build();
         return JsonMapper.builder(factory)
+                // A type cache of its own: the shared default one would keep the app's classes (in dev mode,
+                // an old generation's loader) reachable after the app is gone. First: modules add type
+                // modifiers (Optional's, in Jdk8Module) to the factory set here.
+                .typeFactory(TypeFactory.defaultInstance().withCache((LookupCache<Object, JavaType>) new LRUMap<Object, JavaType>(16, 200)))
                 .addModule(new BlackbirdModule())
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())

@@ -52,6 +52,16 @@ public final class LoopJsonOutput extends OutputStream {
         }
     }
 
+    /**
+     * Drops this thread's generator if it belongs to {@code mapper} (dev mode, when the app that
+     * owns the mapper stops: the generator would keep the mapper and its caches of the app's classes).
+     * Call on the event loop.
+     */
+    public static void forget(ObjectMapper mapper) {
+        LoopJsonOutput o = CURRENT.getIfExists();
+        if (o != null && o.generator.getCodec() == mapper) CURRENT.remove();
+    }
+
     @Override
     public void write(int b) {
         target.writeByte(b);

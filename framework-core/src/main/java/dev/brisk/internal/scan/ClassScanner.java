@@ -73,11 +73,14 @@ final class ClassScanner {
     static List<Class<?>> scan(List<String> packages) {
         if (packages.isEmpty()) return List.of();
         var out = new ArrayList<Class<?>>();
-        try (var result = new ClassGraph()
+        var graph = new ClassGraph()
                 .enableClassInfo().enableMethodInfo().enableAnnotationInfo()
                 .ignoreClassVisibility().ignoreMethodVisibility()
-                .acceptPackages(packages.toArray(String[]::new))
-                .scan()) {
+                .acceptPackages(packages.toArray(String[]::new));
+        // A dev-mode generation (or another per-app loader) holds the current classes: scan and load through it.
+        ClassLoader child = AppLoader.child().orElse(null);
+        if (child != null) graph.overrideClassLoaders(child);
+        try (var result = graph.scan()) {
             var names = new LinkedHashSet<String>();
             result.getClassesWithAnnotation(Router.class).forEach(ci -> names.add(ci.getName()));
             for (var a : ROUTE_ANNOTATIONS) result.getClassesWithMethodAnnotation(a).forEach(ci -> names.add(ci.getName()));
@@ -87,11 +90,19 @@ final class ClassScanner {
             for (String n : names) {
                 var ci = result.getClassInfo(n);
                 if (ci.isAnnotation() || ci.isInterface() && !ci.hasAnnotation(Router.class)) continue;
-                out.add(ci.loadClass());
+                out.add(child != null ? load(n, child) : ci.loadClass());
             }
         }
         out.sort(Comparator.comparing(Class::getName));
         return out;
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new StartupException("cannot load " + name + ": " + e, e);
+        }
     }
 
     static boolean isRouteClass(Class<?> c) {

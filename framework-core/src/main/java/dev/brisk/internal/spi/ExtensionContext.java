@@ -6,6 +6,7 @@ import dev.brisk.RouteHandler;
 import dev.brisk.internal.dispatch.Filter;
 import dev.brisk.internal.dispatch.RequestListener;
 import dev.brisk.internal.dispatch.RouteHook;
+import dev.brisk.internal.http.StopSignal;
 import dev.brisk.internal.model.RouteDef;
 import dev.brisk.internal.model.RouteModel;
 
@@ -52,4 +53,10 @@ public interface ExtensionContext {
 
     /** Called with each server of the app once it listens ({@code started}), and after it has stopped. */
     void servers(Consumer<ServerHandle> started, Consumer<ServerHandle> stopped);
+
+    /**
+     * Fired when the app stops serving (shutdown, or a dev-mode reload replacing it): streams and
+     * WebSockets an extension keeps open end on it, so that draining does not wait for them.
+     */
+    StopSignal stopSignal();
 }

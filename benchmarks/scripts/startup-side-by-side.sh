@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Time from start to the first 200, Brisk's bench app against the FastAPI peer, in one run with the rounds
+# interleaved (each round starts every server once, so a busy machine slows all of them alike):
+#
+#   mvn -q -DskipTests package && benchmarks/scripts/startup-side-by-side.sh [ROUNDS]
+#
+# Brisk runs plain and with its one-step class-data cache on each JDK it finds: AppCDS on 17
+# (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile) and the AOT cache on 25 (-XX:AOTCacheOutput,
+# then -XX:AOTCache; JEP 514/515), both written by a training run (-Dbrisk.training=/json) that ends
+# itself. The FastAPI peer is benchmarks/side-by-side/peers/fastapi on uvicorn (Debian's python3-fastapi,
+# python3-uvicorn, python3-uvloop, python3-httptools, or a venv). Prints each start and the median per server,
+# and the median CPU time (user + system, all threads) each process had used when it answered: on a shared
+# machine the steadier figure of the two.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds=${1:-8}
+jar=examples/target/brisk-examples.jar
+jdk17=${JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+python=${PYTHON:-/usr/bin/python3}
+work=$(mktemp -d)
+port=8123
+trap 'rm -rf "$work"' EXIT
+
+declare -a names commands
+add() { names+=("$1"); commands+=("$2"); }
+
+brisk="-Xms512m -Xmx512m -jar $jar bench --port $port"
+"$jdk17/bin/java" -XX:ArchiveClassesAtExit="$work/bench17.jsa" -Dbrisk.training=/json $brisk >/dev/null 2>&1
+add "Brisk, $("$jdk17/bin/java" -version 2>&1 | sed -n 1p | cut -d'"' -f2), plain" "$jdk17/bin/java $brisk"
+add "Brisk, JDK 17, AppCDS archive" "$jdk17/bin/java -XX:SharedArchiveFile=$work/bench17.jsa -Xshare:auto $brisk"
+if [ -x "$jdk25/bin/java" ]; then
+  "$jdk25/bin/java" -XX:AOTCacheOutput="$work/bench25.aot" -Dbrisk.training=/json $brisk >/dev/null 2>&1
+  add "Brisk, JDK 25, plain" "$jdk25/bin/java $brisk"
+  add "Brisk, JDK 25, AOT cache" "$jdk25/bin/java -XX:AOTCache=$work/bench25.aot $brisk"
+fi
+if "$python" -c "import fastapi, uvicorn" 2>/dev/null; then
+  loop=asyncio; "$python" -c "import uvloop" 2>/dev/null && loop=uvloop
+  http=h11; "$python" -c "import httptools" 2>/dev/null && http=httptools
+  add "FastAPI peer on uvicorn ($("$python" -c 'import fastapi; print(fastapi.__version__)'))" \
+      "env -C benchmarks/side-by-side/peers/fastapi $python -m uvicorn app:app --host 127.0.0.1 --port $port --loop $loop --http $http --no-access-log --log-level warning"
+else
+  echo "no FastAPI for $python: the peer is left out" >&2
+fi
+
+declare -A times cpus
+hz=$(getconf CLK_TCK)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+for r in $(seq "$rounds"); do
+  for i in "${!names[@]}"; do
+    start=$(date +%s%N)
+    ${commands[$i]} >/dev/null 2>&1 &
+    pid=$!
+    until curl -fs -o /dev/null "http://127.0.0.1:$port/json" 2>/dev/null; do sleep 0.005; done
+    end=$(date +%s%N)
+    read -r ut st < <(sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12, $13 }')
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    times[$i]+="$(awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }') "
+    cpus[$i]+="$(awk -v t=$((ut + st)) -v hz="$hz" 'BEGIN { printf "%.2f", t / hz }') "
+    sleep 0.5
+  done
+done
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+echo "load average: $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
+for i in "${!names[@]}"; do
+  printf '%-45s median %s s (CPU %s s): %s\n' "${names[$i]}" "$(echo "${times[$i]}" | median)" "$(echo "${cpus[$i]}" | median)" "${times[$i]}"
+done

@@ -132,6 +132,7 @@ public final class App {
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private Duration blockingThreshold = Duration.ofMillis(100);
+        private WebSocketSettings webSockets = WebSocketSettings.defaults();
 
         private Builder() {
         }
@@ -313,6 +314,12 @@ public final class App {
             return this;
         }
 
+        /** The WebSocket limits, Origin check and compression (see {@link WebSocketSettings} for the defaults). */
+        public Builder webSockets(WebSocketSettings settings) {
+            this.webSockets = Objects.requireNonNull(settings, "settings").checked();
+            return this;
+        }
+
         /** Checks every route and dependency and returns the app; fails with a message naming the culprit. */
         public App build() {
             var config = new AppConfig(
@@ -321,7 +328,7 @@ public final class App {
                     new ApiInfo(title, version, description, List.copyOf(servers)),
                     new DocsConfig(docs, openapiPath, docsPath, redocPath),
                     new ServerConfig(eventLoops, maxBodySize, headerTimeout, bodyTimeout, idleTimeout, shutdownGrace),
-                    new DispatchConfig(workers, blockingThreshold, new LinkedHashMap<>(exceptionHandlers), List.copyOf(middleware)),
+                    new DispatchConfig(workers, blockingThreshold, new LinkedHashMap<>(exceptionHandlers), List.copyOf(middleware), webSockets),
                     List.copyOf(startup), List.copyOf(shutdown));
             return new App(AppRuntime.create(config));
         }

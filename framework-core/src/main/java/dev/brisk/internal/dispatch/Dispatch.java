@@ -32,6 +32,8 @@ public final class Dispatch implements Dispatcher {
     private final ErrorMapper errors;
     private final Object[] appChain;
     private volatile RequestListener[] listeners = NO_LISTENERS;
+    /** The app's WebSocket routes, or null when it has none. */
+    WebSocketRoutes webSockets;
 
     Dispatch(RouteTable<Route> table, WorkerPool workers, ResultMapper results, ErrorMapper errors, Object[] appChain) {
         this.table = table;
@@ -74,6 +76,7 @@ public final class Dispatch implements Dispatcher {
     @Override
     public void dispatch(RequestView req, ReplySink sink) {
         RouteTable.Lookup<Route> found = table.find(req.method(), req.isHead() ? "GET" : null, req.rawPath());
+        if (webSockets != null && webSockets.intercept(req, sink, found, this)) return;
         switch (found.outcome()) {
             case FOUND -> {
                 Route r = found.endpoint();
@@ -102,7 +105,7 @@ public final class Dispatch implements Dispatcher {
     }
 
     /** Sends a fixed answer through the app's middleware (on this thread: the event loop). */
-    private void answer(Call c, Reply reply) {
+    void answer(Call c, Reply reply) {
         if (appChain.length == 0 && listeners.length == 0) {
             c.reply(reply);
             return;

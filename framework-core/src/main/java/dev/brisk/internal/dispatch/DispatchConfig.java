@@ -14,7 +14,13 @@ import java.util.Map;
  * @param blockingThreshold how long an event-loop task may run before a warning ({@code ZERO}: off)
  * @param exceptionHandlers the app's exception handlers by type
  * @param middleware the app's middleware, outermost first: user {@code Middleware} and Brisk's {@link Filter}s
+ * @param webSockets the WebSocket limits and checks
  */
 public record DispatchConfig(Workers workers, Duration blockingThreshold,
-                             Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers, List<Object> middleware) {
+                             Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers, List<Object> middleware,
+                             dev.brisk.WebSocketSettings webSockets) {
+    public DispatchConfig(Workers workers, Duration blockingThreshold,
+                          Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers, List<Object> middleware) {
+        this(workers, blockingThreshold, exceptionHandlers, middleware, dev.brisk.WebSocketSettings.defaults());
+    }
 }

@@ -59,7 +59,7 @@ public final class ModelBuilder {
         }
         for (var lr : sources.lambdaRoutes()) routes.addLambdaRoute(lr);
         providers.resolveAll();
-        return new Result(new RouteModel(List.copyOf(routes.routes()), List.copyOf(providers.all())),
+        return new Result(new RouteModel(List.copyOf(routes.routes()), List.copyOf(providers.all()), List.copyOf(routes.webSockets())),
                 lifecycle.startup(), lifecycle.shutdown());
     }
 

@@ -60,6 +60,8 @@ public final class Sessions {
         if (closeAll(group, WebSocketClose.GOING_AWAY, "server shutting down") == 0) return grace;
         long deadline = start + grace.toNanos();
         while (count(group) > 0 && System.nanoTime() < deadline) {
+            closeAll(group, WebSocketClose.GOING_AWAY, "server shutting down");   // sessions whose handshake was under way
+
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {

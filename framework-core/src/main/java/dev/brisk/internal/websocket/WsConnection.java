@@ -170,6 +170,18 @@ final class WsConnection extends ChannelDuplexHandler {
         }
     }
 
+    /**
+     * A client that does not read: the close frame is queued behind what it did not read, so the
+     * connection ends now, dropping the queue (that is the point).
+     */
+    void cut(int code, String reason) {
+        session.closingByPeer();
+        releaseFragments();
+        if (sent == null) sent = new WebSocketClose(code, reason);
+        if (ctx.channel().isActive()) ctx.writeAndFlush(new CloseWebSocketFrame(code, reason));
+        ctx.close();
+    }
+
     /** A protocol violation or a limit: the close frame, then the connection ends at once. */
     private void fail(int code, String reason) {
         session.closingByPeer();
@@ -198,6 +210,13 @@ final class WsConnection extends ChannelDuplexHandler {
             LOG.debug("WebSocket session {} failed", session.id(), cause);
             fail(WebSocketClose.INTERNAL_ERROR, "Internal Server Error");
         }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        // The server's sockets allow half-closure (for HTTP); a WebSocket client that shuts its output is gone.
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) ctx.close();
+        super.userEventTriggered(ctx, evt);
     }
 
     @Override

@@ -262,6 +262,7 @@ public final class WsSession implements WebSocketSession, Body.Upgrader {
             return;
         }
         ch.config().setAutoRead(true);
+        if (ctx.sessions().draining(loop)) pending = new WebSocketClose(WebSocketClose.GOING_AWAY, "server shutting down");
         switch (style) {
             case LOOP -> callback(() -> listener.onOpen(this));
             case WORKER -> serial.submit(() -> callback(() -> listener.onOpen(this)));
@@ -546,10 +547,19 @@ public final class WsSession implements WebSocketSession, Body.Upgrader {
     }
 
     private void overflow() {
-        if (state != OPEN) return;
+        WsConnection c;
+        synchronized (this) {
+            if (state != OPEN) return;
+            state = CLOSING;
+            c = conn;
+        }
         LOG.debug("WebSocket session {} of {} closed: more than {} bytes queued for a client that does not read",
                 id, route, ctx.settings.maxQueuedBytes());
-        close(WebSocketClose.TRY_AGAIN_LATER, "Try Again Later: the client does not read fast enough");
+        try {
+            loop.execute(() -> c.cut(WebSocketClose.TRY_AGAIN_LATER, "Try Again Later: the client does not read fast enough"));
+        } catch (RejectedExecutionException e) {
+            channel.close();
+        }
     }
 
     /** Bytes queued for the client and not yet written to its socket. */

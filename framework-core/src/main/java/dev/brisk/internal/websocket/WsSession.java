@@ -537,14 +537,32 @@ public final class WsSession implements WebSocketSession, Body.Upgrader {
             if (done != null) done.completeExceptionally(new WebSocketClosedException(closeStatusOrAbnormal()));
             return false;
         }
-        ch.writeAndFlush(frame).addListener(x -> {
+        io.netty.util.concurrent.GenericFutureListener<io.netty.util.concurrent.Future<? super Void>> sent = x -> {
             queued.addAndGet(-size);
             if (done == null) return;
             if (x.isSuccess()) done.complete(null);
             else done.completeExceptionally(new WebSocketClosedException(closeStatusOrAbnormal()));
-        });
+        };
+        if (loop.inEventLoop()) {
+            // On the loop (a callback, a broadcast from one): one flush for everything written in this turn of the loop.
+            ch.write(frame).addListener(sent);
+            if (!flushScheduled) {
+                flushScheduled = true;
+                loop.execute(flushTask);
+            }
+        } else {
+            ch.writeAndFlush(frame).addListener(sent);
+        }
         return true;
     }
+
+    /** A flush is queued on the loop (loop only). */
+    private boolean flushScheduled;
+    private final Runnable flushTask = () -> {
+        flushScheduled = false;
+        var ch = channel;
+        if (ch != null) ch.flush();
+    };
 
     private void overflow() {
         WsConnection c;

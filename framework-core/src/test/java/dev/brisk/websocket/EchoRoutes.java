@@ -11,14 +11,31 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /** Routes of the raw-socket WebSocket tests. */
 public class EchoRoutes {
-    /** How each session ended, as seen by the server. */
-    static final LinkedBlockingQueue<WebSocketClose> closes = new LinkedBlockingQueue<>();
+    /** How a session ended, as the server saw it, with the last text it received (tests mark their sessions with it). */
+    record Ended(String lastText, WebSocketClose close) {
+    }
+
+    /** How each session ended (sessions of several test classes may report here). */
+    static final LinkedBlockingQueue<Ended> closes = new LinkedBlockingQueue<>();
+
+    /** Waits up to 10 s for the end of the session whose last text was {@code marker}. */
+    static WebSocketClose ended(String marker) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        Ended e;
+        while ((e = closes.poll(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)) != null) {
+            if (e.lastText().equals(marker)) return e.close();
+        }
+        throw new AssertionError("no session marked " + marker + " ended");
+    }
 
     @WebSocket("/echo")
     public CompletionStage<WebSocketListener> echo() {
         return CompletableFuture.completedFuture(new WebSocketListener() {
+            private String last = "";
+
             @Override
             public void onText(WebSocketSession s, String text) {
+                last = text;
                 s.sendText(text);
             }
 
@@ -29,7 +46,7 @@ public class EchoRoutes {
 
             @Override
             public void onClose(WebSocketSession s, WebSocketClose close) {
-                closes.add(close);
+                closes.add(new Ended(last, close));
             }
         });
     }
@@ -43,7 +60,7 @@ public class EchoRoutes {
         try {
             ws.receive();
         } finally {
-            closes.add(ws.closeStatus().orElse(new WebSocketClose(0, "still open")));
+            closes.add(new Ended("flood", ws.closeStatus().orElse(new WebSocketClose(0, "still open"))));
         }
     }
 

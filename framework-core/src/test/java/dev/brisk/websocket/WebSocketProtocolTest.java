@@ -110,21 +110,24 @@ class WebSocketProtocolTest {
 
     @Test
     void theClientsCloseIsEchoedAndTheServerEndsTheConnection() throws Exception {
-        EchoRoutes.closes.clear();
         try (var ws = RawWebSocket.open(server.port(), "/echo")) {
+            ws.text("closing-with-code");
+            ws.next(1);
             ws.close(1000, "done");
             var echo = ws.next(8);
             assertThat(echo.closeCode()).isEqualTo(1000);
             assertThat(ws.closedByServer(SOON)).isTrue();
         }
-        assertThat(EchoRoutes.closes.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(new dev.brisk.WebSocketClose(1000, "done"));
+        assertThat(EchoRoutes.ended("closing-with-code")).isEqualTo(new dev.brisk.WebSocketClose(1000, "done"));
         try (var ws = RawWebSocket.open(server.port(), "/echo")) {
+            ws.text("closing-without-code");
+            ws.next(1);
             ws.frame(true, 8, new byte[0]);   // a close without a code is answered without one: 1005 never goes on the wire
             var echo = ws.next(8);
             assertThat(echo.payload()).isEmpty();
             assertThat(ws.closedByServer(SOON)).isTrue();
         }
-        assertThat(EchoRoutes.closes.poll(5, java.util.concurrent.TimeUnit.SECONDS).code()).isEqualTo(1005);
+        assertThat(EchoRoutes.ended("closing-without-code").code()).isEqualTo(1005);
     }
 
     @Test
@@ -142,11 +145,10 @@ class WebSocketProtocolTest {
 
     @Test
     void aDroppedConnectionIsReportedAs1006() throws Exception {
-        EchoRoutes.closes.clear();
         var ws = RawWebSocket.open(server.port(), "/echo");
-        ws.text("x");
+        ws.text("dropping");
         ws.next(1);
         ws.close();
-        assertThat(EchoRoutes.closes.poll(5, java.util.concurrent.TimeUnit.SECONDS).code()).isEqualTo(1006);
+        assertThat(EchoRoutes.ended("dropping").code()).isEqualTo(1006);
     }
 }

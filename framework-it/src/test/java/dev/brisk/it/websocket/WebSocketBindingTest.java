@@ -71,7 +71,17 @@ class WebSocketBindingTest {
         }
 
         @WebSocket("/me")
-        public WebSocketListener me(@Depends User user, Db db) {
+        public WebSocketListener me(@Depends User user) {
+            return new WebSocketListener() {
+                @Override
+                public void onText(WebSocketSession s, String text) {
+                    s.sendText(user.name() + ": " + text);
+                }
+            };
+        }
+
+        @WebSocket("/me/db")
+        public WebSocketListener meDb(@Depends User user, Db db) {
             return new WebSocketListener() {
                 @Override
                 public void onText(WebSocketSession s, String text) {
@@ -145,7 +155,7 @@ class WebSocketBindingTest {
     @Test
     void dependencyCleanupsRunWhenTheSessionEndsNotAfterTheHandshake(TestClient client) throws Exception {
         log.clear();
-        var ws = client.websocket("/me").header("x-token", "secret").connect();
+        var ws = client.websocket("/me/db").header("x-token", "secret").connect();
         ws.sendText("hello");
         assertThat(ws.receiveText()).isEqualTo("ann: hello");
         assertThat(log.poll(5, TimeUnit.SECONDS)).isEqualTo("db opened");

@@ -36,6 +36,10 @@ public class EchoRoutes {
             @Override
             public void onText(WebSocketSession s, String text) {
                 last = text;
+                if (text.equals("ping me")) {
+                    s.ping(new byte[] {4, 2});
+                    return;
+                }
                 s.sendText(text);
             }
 

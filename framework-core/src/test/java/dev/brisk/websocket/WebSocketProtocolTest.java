@@ -109,6 +109,16 @@ class WebSocketProtocolTest {
     }
 
     @Test
+    void theAppCanPing() {
+        try (var ws = RawWebSocket.open(server.port(), "/echo")) {
+            ws.text("ping me");
+            var ping = ws.read();
+            assertThat(ping.opcode()).isEqualTo(9);
+            assertThat(ping.payload()).containsExactly(4, 2);
+        }
+    }
+
+    @Test
     void theClientsCloseIsEchoedAndTheServerEndsTheConnection() throws Exception {
         try (var ws = RawWebSocket.open(server.port(), "/echo")) {
             ws.text("closing-with-code");

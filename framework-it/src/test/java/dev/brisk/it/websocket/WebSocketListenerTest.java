@@ -65,6 +65,23 @@ class WebSocketListenerTest {
             };
         }
 
+        /** Attributes keep a session's own state between callbacks. */
+        @WebSocket("/counter")
+        public WebSocketListener counter() {
+            return new WebSocketListener() {
+                @Override
+                public void onOpen(WebSocketSession s) {
+                    s.attributes().put("count", 0);
+                }
+
+                @Override
+                public void onText(WebSocketSession s, String text) {
+                    int n = (Integer) s.attributes().merge("count", 1, (a, b) -> (Integer) a + (Integer) b);
+                    s.sendText(text + " #" + n);
+                }
+            };
+        }
+
         @WebSocket("/loop")
         public CompletionStage<WebSocketListener> onLoop() {
             return CompletableFuture.completedFuture(new WebSocketListener() {
@@ -125,6 +142,18 @@ class WebSocketListenerTest {
             assertThat(ws.header("Sec-WebSocket-Accept")).isNotBlank();
         }
         awaitEvent(events, "closed 1000 ");
+    }
+
+    @Test
+    void attributesBelongToTheirSession(TestClient client) {
+        try (var a = client.websocket("/counter").connect(); var b = client.websocket("/counter").connect()) {
+            a.sendText("a");
+            a.sendText("a");
+            b.sendText("b");
+            assertThat(a.receiveText()).isEqualTo("a #1");
+            assertThat(a.receiveText()).isEqualTo("a #2");
+            assertThat(b.receiveText()).isEqualTo("b #1");
+        }
     }
 
     @Test

@@ -163,6 +163,7 @@ public final class App {
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private Duration blockingThreshold = Duration.ofMillis(100);
         private FormLimits formLimits = FormLimits.defaults();
+        private WebSocketSettings webSockets = WebSocketSettings.defaults();
 
         private Builder() {
         }
@@ -441,6 +442,12 @@ public final class App {
             return this;
         }
 
+        /** The WebSocket limits, Origin check and compression (see {@link WebSocketSettings} for the defaults). */
+        public Builder webSockets(WebSocketSettings settings) {
+            this.webSockets = Objects.requireNonNull(settings, "settings").checked();
+            return this;
+        }
+
         /** Checks every route and dependency and returns the app; fails with a message naming the culprit. */
         public App build() {
             var source = settingsSource != null ? settingsSource : SettingsSource.standard();
@@ -462,7 +469,7 @@ public final class App {
                             pick("headerTimeout", headerTimeout, env.headerTimeout()), pick("bodyTimeout", bodyTimeout, env.bodyTimeout()),
                             pick("idleTimeout", idleTimeout, env.idleTimeout()), pick("shutdownGrace", shutdownGrace, env.shutdownGrace())),
                     new DispatchConfig(pick("workers", workers, env.workersConfig()), pick("blockingThreshold", blockingThreshold, env.blockingThreshold()),
-                            new LinkedHashMap<>(exceptionHandlers), withSettingsMiddleware(env), forms(formLimits)),
+                            new LinkedHashMap<>(exceptionHandlers), withSettingsMiddleware(env), forms(formLimits), webSockets),
                     List.copyOf(startup), List.copyOf(shutdown), List.copyOf(features));
             return new App(AppRuntime.create(config), env.host().orElse("0.0.0.0"), env.port().orElse(8000));
         }

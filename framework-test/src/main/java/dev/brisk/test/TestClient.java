@@ -73,6 +73,7 @@ public final class TestClient implements AutoCloseable {
     private final Map<Class<?>, Optional<Supplier<?>>> replaced = new LinkedHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Connection connection;
+    private final java.util.Set<TestWebSocket> webSockets = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private TestClient(App app, Options options) {
         this.app = Objects.requireNonNull(app, "app");
@@ -147,6 +148,77 @@ public final class TestClient implements AutoCloseable {
         return request("GET", path).stream();
     }
 
+    /**
+     * Starts a WebSocket handshake to {@code path} (which may carry a query string); finish it with
+     * {@link WebSocketRequest#connect()}. Each WebSocket has a connection of its own, through the
+     * app's real pipeline; the ones still open are closed when this client is.
+     */
+    public WebSocketRequest websocket(String path) {
+        ensureOpen();
+        return new WebSocketRequest(this, path);
+    }
+
+    TestWebSocket connectWebSocket(WebSocketRequest rb) {
+        ensureOpen();
+        String target = rb.target();
+        var observer = new ConnectionObserver();
+        var ws = new TestWebSocket(target, mapper, options.timeout, observer, options.raiseServerExceptions, () -> { });
+        var handshake = new java.util.concurrent.CompletableFuture<io.netty.handler.codec.http.FullHttpResponse>();
+        var opened = WebSocketClient.open(server.group(), address, options.timeout.toNanos(), rb.compression(), ws, handshake);
+        var ch = opened;
+        runtime.connectionHooks().put(ch.localAddress(), observer);
+        Runnable forget = () -> {
+            runtime.connectionHooks().remove(ch.localAddress());
+            webSockets.remove(ws);
+        };
+        String key = WebSocketRequest.newKey();
+        ch.writeAndFlush(rb.toNetty(target, key, cookies));
+        io.netty.handler.codec.http.FullHttpResponse res;
+        try {
+            res = handshake.get(options.timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            ch.close();
+            forget.run();
+            throw timeout("WEBSOCKET " + target, " (the handshake)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ch.close();
+            forget.run();
+            throw new IllegalStateException("Interrupted during the WebSocket handshake of " + target, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            ch.close();
+            forget.run();
+            throw new IllegalStateException("The WebSocket handshake of " + target + " failed: " + e.getCause(), e.getCause());
+        }
+        TestResponse response;
+        try {
+            var headers = new ArrayList<Map.Entry<String, String>>(res.headers().size());
+            for (var e : res.headers()) headers.add(Map.entry(e.getKey(), e.getValue()));
+            response = new TestResponse("GET", target, res.status().code(), res.status().reasonPhrase(), headers,
+                    ByteBufUtil.getBytes(res.content()), mapper);
+        } finally {
+            res.release();
+        }
+        var setCookies = response.headers().get("Set-Cookie");
+        if (setCookies != null) cookies.update(setCookies);
+        if (response.status() != 101) {
+            ch.close().awaitUninterruptibly(options.timeout.toMillis());
+            forget.run();
+            if (options.raiseServerExceptions && response.status() == 500 && observer.firstServerError() instanceof RuntimeException re) throw re;
+            throw new WebSocketDeniedException(target, response);
+        }
+        String accept = response.header("Sec-WebSocket-Accept");
+        if (!WebSocketClient.acceptKey(key).equals(accept)) {
+            ch.close();
+            forget.run();
+            throw new AssertionError("The app switched protocols for " + target + " with a wrong Sec-WebSocket-Accept: " + accept);
+        }
+        ws.opened(ch, response.headers());
+        webSockets.add(ws);
+        ch.closeFuture().addListener(f -> forget.run());
+        return ws;
+    }
+
     /** Starts a request with any method (upper-cased); finish it with {@link RequestBuilder#send()}. */
     public RequestBuilder request(String method, String path) {
         return new RequestBuilder(this, method, path);
@@ -201,6 +273,13 @@ public final class TestClient implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         try {
+            for (var ws : List.copyOf(webSockets)) {
+                try {
+                    ws.close();
+                } catch (RuntimeException | AssertionError e) {
+                    // the app did not answer the close: the server's shutdown ends the connection
+                }
+            }
             var c = connection;
             if (c != null) {
                 c.close();

@@ -132,7 +132,7 @@ public final class AppRuntime {
         extensions.checkClaimed();
         try {
             this.compiled = new RouteCompiler(new RouteCompiler.Inputs(model, system, mapper, overrides,
-                    config.dispatch().exceptionHandlers(), List.copyOf(middleware), List.copyOf(hooks)));
+                    config.dispatch().exceptionHandlers(), List.copyOf(middleware), List.copyOf(hooks), config.dispatch().webSockets()));
         } catch (StartupException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -139,6 +139,19 @@ public final class RunningServer implements Server, dev.brisk.internal.spi.Serve
         return dispatch.draining();
     }
 
+    /**
+     * Starts closing every open WebSocket session of this server with {@code code} and {@code reason}
+     * (e.g. {@code 1012}, "service restart", before a reload); the server keeps running. Returns how many.
+     */
+    public int closeWebSockets(int code, String reason) {
+        return app.compiled().webSockets().closeAll(transport.group(), code, reason);
+    }
+
+    /** The open WebSocket sessions of this server. */
+    public int openWebSockets() {
+        return app.compiled().webSockets().open(transport.group());
+    }
+
     // ------------------------------------------------------------------------------------ Server
 
     @Override
@@ -164,12 +177,13 @@ public final class RunningServer implements Server, dev.brisk.internal.spi.Serve
         try {
             app.stopSignal().fire(StopSignal.Reason.SHUTDOWN);   // streams and WebSockets end, so draining does not wait for them
             dispatch.drain();
-            long deadline = transport.close(grace);
+            long deadline = transport.close(app.compiled().webSockets().drain(transport.group(), grace));   // WebSockets: 1001 first
             detector.stop();
             for (var loop : transport.eventLoops()) AsyncSupport.unregister(loop);
             // In-flight handlers and background tasks finish within what is left of the grace period.
             workers.shutdown(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             app.extensions().stopped(this);
+            app.compiled().webSockets().stopped(transport.group());
             app.runShutdownHooks();
             Logs.LOG.info("Brisk stopped");
         } finally {

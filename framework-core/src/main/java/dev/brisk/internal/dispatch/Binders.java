@@ -59,6 +59,9 @@ final class Binders {
             case BACKGROUND -> new ArgBinder(p.index()) {
                 @Override Object bind(Call ex) { return ex.tasks(); }
             };
+            case WEBSOCKET -> new ArgBinder(p.index()) {
+                @Override Object bind(Call ex) { return WebSocketRoutes.session(ex); }
+            };
             case DEPENDS -> new DependsBinder(p, rt.provider(p.dependency()), rt.overrides());
             case BODY -> new BodyBinder(p, rt.bodyReader(), rt.mapper());
             case PATH, QUERY, HEADER, COOKIE -> new TextBinder(p, pathNames);

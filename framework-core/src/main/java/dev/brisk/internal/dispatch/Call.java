@@ -166,6 +166,13 @@ public final class Call implements ReplySink, Runnable {
         closeables.add(c);
     }
 
+    /** Hands the cleanups over (a WebSocket session runs them when it ends, not after the 101); null when none. */
+    synchronized List<AutoCloseable> takeCloseables() {
+        var c = closeables;
+        closeables = null;
+        return c;
+    }
+
     /** Cleanups registered by dependencies, in registration order; null when none (read once the handler is done). */
     List<AutoCloseable> closeables() {
         return closeables;

@@ -35,6 +35,8 @@ public final class Dispatch implements Dispatcher {
     private volatile boolean timing;
     private volatile boolean draining;
     private volatile dev.brisk.internal.multipart.FormConfig forms = dev.brisk.internal.multipart.FormConfig.DEFAULTS;
+    /** The app's WebSocket routes, or null when it has none. */
+    WebSocketRoutes webSockets;
 
     Dispatch(RouteTable<Route> table, WorkerPool workers, ResultMapper results, ErrorMapper errors, Object[] appChain) {
         this.table = table;
@@ -103,6 +105,7 @@ public final class Dispatch implements Dispatcher {
     @Override
     public void dispatch(RequestView req, ReplySink sink) {
         RouteTable.Lookup<Route> found = table.find(req.method(), req.isHead() ? "GET" : null, req.rawPath());
+        if (webSockets != null && webSockets.intercept(req, sink, found, this)) return;
         switch (found.outcome()) {
             case FOUND -> {
                 Route r = found.endpoint();
@@ -152,7 +155,7 @@ public final class Dispatch implements Dispatcher {
      * made only when the chain reaches it, so one that a middleware answers first (a CORS preflight
      * on a path without OPTIONS route) leaves no buffer behind.
      */
-    private void answer(Call c, java.util.function.Supplier<Reply> reply) {
+    void answer(Call c, java.util.function.Supplier<Reply> reply) {
         if (appChain.length == 0 && listeners.length == 0) {
             c.reply(reply.get());
             return;

@@ -15,12 +15,14 @@ import java.util.Map;
  * @param exceptionHandlers the app's exception handlers by type
  * @param middleware the app's middleware, outermost first: user {@code Middleware} and Brisk's {@link Filter}s
  * @param forms limits on form bodies (multipart and urlencoded)
+ * @param webSockets the WebSocket limits and checks
  */
 public record DispatchConfig(Workers workers, Duration blockingThreshold,
                              Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers, List<Object> middleware,
-                             dev.brisk.internal.multipart.FormConfig forms) {
+                             dev.brisk.internal.multipart.FormConfig forms, dev.brisk.WebSocketSettings webSockets) {
     public DispatchConfig(Workers workers, Duration blockingThreshold,
                           Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers, List<Object> middleware) {
-        this(workers, blockingThreshold, exceptionHandlers, middleware, dev.brisk.internal.multipart.FormConfig.DEFAULTS);
+        this(workers, blockingThreshold, exceptionHandlers, middleware, dev.brisk.internal.multipart.FormConfig.DEFAULTS,
+                dev.brisk.WebSocketSettings.defaults());
     }
 }

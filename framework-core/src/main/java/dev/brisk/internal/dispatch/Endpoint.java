@@ -50,8 +50,21 @@ public final class Endpoint implements Route.Terminal {
     private final ErrorMapper errors;
     private final RouteHook[] hooks;
     private final String name;
+    /** Replaces the call and result mapping (WebSocket routes), or null. */
+    private final Invocation custom;
+
+    /** What a route does with its bound, valid arguments instead of calling the handler and mapping its result; exactly one reply reaches the sink. */
+    interface Invocation {
+        void invoke(Call c, ReplySink sink, Object[] args);
+    }
 
     Endpoint(RouteDef def, String[] pathNames, Binders.Runtime rt, ResultMapper results, ErrorMapper errors, List<RouteHook> hooks) {
+        this(def, pathNames, rt, results, errors, hooks, null);
+    }
+
+    Endpoint(RouteDef def, String[] pathNames, Binders.Runtime rt, ResultMapper results, ErrorMapper errors, List<RouteHook> hooks,
+             Invocation custom) {
+        this.custom = custom;
         this.def = def;
         this.pathNames = pathNames;
         this.async = def.async();
@@ -142,6 +155,10 @@ public final class Endpoint implements Route.Terminal {
 
     private void invoke(Call c, ReplySink sink, Object[] args) {
         try {
+            if (custom != null) {
+                custom.invoke(c, sink, args);
+                return;
+            }
             Object result = lambda != null ? lambda.handle(c.request()) : invoker.invoke(args);
             if (returnsFuture) {
                 if (result == null) throw new NullPointerException(name + " returned a null future");

@@ -53,7 +53,7 @@ final class ProviderRuntime {
             case HEADER -> 3;
             case COOKIE -> 4;
             case BODY, FORM -> 5;
-            case REQUEST, RESPONSE, BACKGROUND -> 6;
+            case REQUEST, RESPONSE, BACKGROUND, WEBSOCKET -> 6;
         };
     }
 

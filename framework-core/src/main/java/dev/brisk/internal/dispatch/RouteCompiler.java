@@ -29,7 +29,13 @@ public final class RouteCompiler implements Binders.Runtime {
     /** What the compiler needs besides the model. */
     public record Inputs(RouteModel model, List<RouteDef> systemRoutes, ObjectMapper mapper, Overrides overrides,
                          Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers,
-                         List<Object> appMiddleware, List<Function<RouteDef, Optional<RouteHook>>> hooks) {
+                         List<Object> appMiddleware, List<Function<RouteDef, Optional<RouteHook>>> hooks,
+                         dev.brisk.WebSocketSettings webSockets) {
+        public Inputs(RouteModel model, List<RouteDef> systemRoutes, ObjectMapper mapper, Overrides overrides,
+                      Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers,
+                      List<Object> appMiddleware, List<Function<RouteDef, Optional<RouteHook>>> hooks) {
+            this(model, systemRoutes, mapper, overrides, exceptionHandlers, appMiddleware, hooks, dev.brisk.WebSocketSettings.defaults());
+        }
     }
 
     private final RouteTable<Route> table = new RouteTable<>();
@@ -42,6 +48,7 @@ public final class RouteCompiler implements Binders.Runtime {
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final List<Function<RouteDef, Optional<RouteHook>>> hooks;
     private final Object[] appChain;
+    private final WebSocketRoutes webSockets;
 
     public RouteCompiler(Inputs in) {
         this.mapper = in.mapper();
@@ -63,6 +70,7 @@ public final class RouteCompiler implements Binders.Runtime {
         }
         for (RouteDef r : in.model().routes()) add(r);
         for (RouteDef r : in.systemRoutes()) add(r);
+        this.webSockets = WebSocketRoutes.compile(in.model().webSockets(), this, results, errors, hooks, appChain, in.webSockets(), mapper, bodyReader);
         warmUpValidation();
     }
 
@@ -127,7 +135,14 @@ public final class RouteCompiler implements Binders.Runtime {
 
     /** A dispatcher over these routes for one server, with that server's worker pool. */
     public Dispatch dispatcher(WorkerPool workers) {
-        return new Dispatch(table, workers, results, errors, appChain);
+        var d = new Dispatch(table, workers, results, errors, appChain);
+        if (!webSockets.isEmpty()) d.webSockets = webSockets;
+        return d;
+    }
+
+    /** The app's WebSocket routes and sessions. */
+    public WebSocketRoutes webSockets() {
+        return webSockets;
     }
 
     public ResultMapper results() {

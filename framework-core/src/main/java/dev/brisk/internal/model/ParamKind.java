@@ -3,7 +3,9 @@ package dev.brisk.internal.model;
 /** Where a handler or provider parameter comes from. */
 public enum ParamKind {
     PATH("path"), QUERY("query"), HEADER("header"), COOKIE("cookie"), BODY("body"), FORM("body"),
-    REQUEST(null), RESPONSE(null), BACKGROUND(null), DEPENDS(null);
+    REQUEST(null), RESPONSE(null), BACKGROUND(null), DEPENDS(null),
+    /** The {@code WebSocketSession} of a WebSocket route. */
+    WEBSOCKET(null);
 
     private final String locRoot;
 

@@ -84,6 +84,7 @@ final class ClassScanner {
             var names = new LinkedHashSet<String>();
             result.getClassesWithAnnotation(Router.class).forEach(ci -> names.add(ci.getName()));
             for (var a : ROUTE_ANNOTATIONS) result.getClassesWithMethodAnnotation(a).forEach(ci -> names.add(ci.getName()));
+            result.getClassesWithMethodAnnotation(dev.brisk.WebSocket.class).forEach(ci -> names.add(ci.getName()));
             for (var a : List.of(Provides.class, OnStartup.class, OnShutdown.class)) {
                 result.getClassesWithMethodAnnotation(a).forEach(ci -> names.add(ci.getName()));
             }
@@ -107,7 +108,7 @@ final class ClassScanner {
 
     static boolean isRouteClass(Class<?> c) {
         if (c.isAnnotationPresent(Router.class)) return true;
-        for (Method m : c.getDeclaredMethods()) if (routeAnnotation(m) != null) return true;
+        for (Method m : c.getDeclaredMethods()) if (routeAnnotation(m) != null || m.isAnnotationPresent(dev.brisk.WebSocket.class)) return true;
         return false;
     }
 
@@ -121,7 +122,7 @@ final class ClassScanner {
     static boolean needsInstance(Class<?> c) {
         for (Method m : c.getDeclaredMethods()) {
             if (Modifier.isStatic(m.getModifiers())) continue;
-            if (routeAnnotation(m) != null || m.isAnnotationPresent(Provides.class)
+            if (routeAnnotation(m) != null || m.isAnnotationPresent(dev.brisk.WebSocket.class) || m.isAnnotationPresent(Provides.class)
                     || m.isAnnotationPresent(OnStartup.class) || m.isAnnotationPresent(OnShutdown.class)) {
                 return true;
             }

@@ -61,7 +61,7 @@ public final class ModelBuilder {
         }
         for (var lr : sources.lambdaRoutes()) routes.addLambdaRoute(lr);
         providers.resolveAll();
-        var model = new RouteModel(List.copyOf(routes.routes()), List.copyOf(providers.all()));
+        var model = new RouteModel(List.copyOf(routes.routes()), List.copyOf(providers.all()), List.copyOf(routes.webSockets()));
         RouteDeclarations.checkDefaults(model);
         security.check(model);
         return new Result(model, lifecycle.startup(), lifecycle.shutdown());

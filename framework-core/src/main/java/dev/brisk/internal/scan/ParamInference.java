@@ -95,6 +95,7 @@ final class ParamInference {
 
     private static boolean explicitlyNamed(Parameter p) {
         if (p.getType() == Request.class || p.getType() == Response.class || p.getType() == BackgroundTasks.class
+                || p.getType() == dev.brisk.WebSocketSession.class
                 || p.isAnnotationPresent(Depends.class)) return true;
         for (var a : p.getAnnotations()) {
             if (a instanceof Path x && !x.value().isEmpty()) return true;
@@ -114,6 +115,7 @@ final class ParamInference {
         if (raw == Request.class) return simple(index, ParamKind.REQUEST, p);
         if (raw == Response.class) return simple(index, ParamKind.RESPONSE, p);
         if (raw == BackgroundTasks.class) return simple(index, ParamKind.BACKGROUND, p);
+        if (raw == dev.brisk.WebSocketSession.class) return simple(index, ParamKind.WEBSOCKET, p);
 
         var dep = p.getAnnotation(Depends.class);
         Path path = p.getAnnotation(Path.class);

@@ -210,6 +210,7 @@ final class Providers {
             throw new StartupException("dependency cycle: " + String.join(" -> ", cycle));
         }
         p.params(params.inferParams(p.method(), Set.of(), "provider " + p.describe(), false));
+        WebSocketInference.noSession(p.params(), "provider " + p.describe());
         resolving.remove(p);
         resolved.add(p);
     }

@@ -78,6 +78,67 @@ final class RouteInference {
         return routes;
     }
 
+    /** The WebSocket routes (kept apart from the HTTP routes: they are not OpenAPI operations). */
+    List<RouteDef> webSockets() {
+        return webSockets;
+    }
+
+    private final List<RouteDef> webSockets = new ArrayList<>();
+    private final Map<String, RouteDef> seenWebSockets = new HashMap<>();
+
+    /** A {@code @WebSocket} method: bound like an HTTP GET route, with its own table of paths. */
+    private void addWebSocket(Class<?> c, Method m, dev.brisk.WebSocket ws, Object instance, String prefix, List<String> tags, List<Class<?>> deps) {
+        if (!Modifier.isStatic(m.getModifiers()) && instance == null) {
+            throw new StartupException(ModelBuilder.name(m) + ": no instance of " + c.getName());
+        }
+        String path = ws.value().isEmpty() ? (prefix.equals("/") ? "/" : prefix) : joinPath(prefix, ws.value());
+        if (path.length() > 1 && ws.value().isEmpty() && path.endsWith("/")) path = path.substring(0, path.length() - 1);
+        PathTemplate template;
+        try {
+            template = PathTemplate.parse(path);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(ModelBuilder.name(m) + ": " + e.getMessage());
+        }
+        m.setAccessible(true);
+        var pathNames = new LinkedHashSet<>(template.paramNames());
+        if (pathNames.size() != template.paramNames().size()) {
+            throw new StartupException(ModelBuilder.name(m) + ": path \"" + path + "\" repeats a parameter name");
+        }
+        List<ParamDef> params = providers.params().inferParams(m, pathNames, "WebSocket route " + ModelBuilder.name(m), true);
+        for (String pn : pathNames) {
+            if (params.stream().noneMatch(p -> p.kind() == ParamKind.PATH && p.wireName().equals(pn))) {
+                throw new StartupException(ModelBuilder.name(m) + ": path parameter {" + pn + "} in \"" + path
+                        + "\" has no method parameter of that name (parameters: " + params.stream().map(ParamDef::javaName).toList() + ")");
+            }
+        }
+        for (var p : params) {
+            if (p.kind() == ParamKind.BODY || p.kind() == ParamKind.FORM || p.kind() == ParamKind.RESPONSE) {
+                throw new StartupException(ModelBuilder.name(m) + " parameter '" + p.javaName() + "': a WebSocket handshake has no "
+                        + (p.kind() == ParamKind.RESPONSE ? "Response to set" : "body") + "; read messages from the WebSocketSession"
+                        + (p.kind() == ParamKind.BODY ? " (a record parameter is a body: use @Query, @Header or @Depends for handshake values)" : ""));
+            }
+        }
+        var routeDeps = new ArrayList<ProviderDef>();
+        for (Class<?> d : deps) {
+            var p = providers.findProvider(d, "", "dependencies of " + c.getName());
+            providers.resolveProvider(p);
+            routeDeps.add(p);
+        }
+        Type resultType = WebSocketInference.resultType(m, params);
+        boolean async = WebSocketInference.async(m);
+        var doc = new RouteDoc(ws.summary(), ws.description(), List.copyOf(tags), m.isAnnotationPresent(Deprecated.class), "", false);
+        var mw = new ArrayList<Object>(routerMiddleware(c));
+        var own = m.getAnnotation(UseMiddleware.class);
+        if (own != null) for (var type : own.value()) mw.add(middleware(type, ModelBuilder.name(m)));
+        var r = new RouteDef("GET", path, m, Modifier.isStatic(m.getModifiers()) ? null : instance, m.getGenericReturnType(), resultType,
+                params, List.copyOf(routeDeps), 101, async, doc, List.copyOf(mw));
+        var prev = seenWebSockets.putIfAbsent(template.shape(), r);
+        if (prev != null) {
+            throw new StartupException("duplicate WebSocket route " + path + ": " + prev.describe() + " and " + r.describe());
+        }
+        webSockets.add(r);
+    }
+
     private record RouteAttrs(String method, String path, int status, String summary, String description, String[] tags,
                               boolean deprecated, String operationId, boolean hidden) {
         static RouteAttrs of(Annotation a) {
@@ -113,6 +174,12 @@ final class RouteInference {
         Arrays.sort(methods, Comparator.comparing(Method::getName).thenComparing(Method::toGenericString));
         for (Method m : methods) {
             Annotation a = ClassScanner.routeAnnotation(m);
+            var ws = m.getAnnotation(dev.brisk.WebSocket.class);
+            if (ws != null) {
+                if (a != null) throw new StartupException(ModelBuilder.name(m) + " has both @WebSocket and an HTTP route annotation");
+                addWebSocket(c, m, ws, instance, prefix, tags, deps);
+                continue;
+            }
             if (a == null) continue;
             if (!Modifier.isStatic(m.getModifiers()) && instance == null) {
                 throw new StartupException(ModelBuilder.name(m) + ": no instance of " + c.getName());
@@ -132,6 +199,7 @@ final class RouteInference {
                 throw new StartupException(ModelBuilder.name(m) + ": path \"" + path + "\" repeats a parameter name");
             }
             List<ParamDef> params = providers.params().inferParams(m, pathNames, "route " + ModelBuilder.name(m), true);
+            WebSocketInference.noSession(params, "route " + ModelBuilder.name(m));
             for (String pn : pathNames) {
                 if (params.stream().noneMatch(p -> p.kind() == ParamKind.PATH && p.wireName().equals(pn))) {
                     throw new StartupException(ModelBuilder.name(m) + ": path parameter {" + pn + "} in \"" + path

@@ -39,6 +39,7 @@ public final class DocsExtension implements Extension {
         String title = ctx.api().title();
         ctx.systemRoute("GET", openapi, req -> Response.bytes(cache.get().jsonBytes(), JSON_TYPE));
         if (s.docsPath() != null) swaggerUi(ctx, s.docsPath(), openapi, title, mapper);
+        if (s.docsPath() != null) WebSocketPage.serve(ctx, base(s.docsPath()) + "/websockets");
         if (s.redocPath() != null) redoc(ctx, s.redocPath(), openapi, title);
     }
 

@@ -134,6 +134,7 @@ public final class App {
         private final List<RouteSources.LambdaRoute> lambdaRoutes = new ArrayList<>();
         private final List<Object> middleware = new ArrayList<>();
         private boolean corsInCode;
+        private List<String> corsOrigins = List.of();
         private boolean accessLogInCode;
         private final Map<Class<?>, Object> provided = new LinkedHashMap<>();
         private final List<Class<?>> dependencies = new ArrayList<>();
@@ -269,7 +270,10 @@ public final class App {
                 Objects.requireNonNull(m, "middleware");
                 var filter = Builtins.filterOf(m);   // a built-in's settings are checked here, where it is registered
                 middleware.add(filter != null ? filter : m);
-                if (m instanceof Cors) corsInCode = true;
+                if (m instanceof Cors cors) {
+                    corsInCode = true;
+                    corsOrigins = cors.origins();
+                }
                 if (m instanceof AccessLog) accessLogInCode = true;
             }
             return this;
@@ -469,7 +473,7 @@ public final class App {
                             pick("headerTimeout", headerTimeout, env.headerTimeout()), pick("bodyTimeout", bodyTimeout, env.bodyTimeout()),
                             pick("idleTimeout", idleTimeout, env.idleTimeout()), pick("shutdownGrace", shutdownGrace, env.shutdownGrace())),
                     new DispatchConfig(pick("workers", workers, env.workersConfig()), pick("blockingThreshold", blockingThreshold, env.blockingThreshold()),
-                            new LinkedHashMap<>(exceptionHandlers), withSettingsMiddleware(env), forms(formLimits), webSockets),
+                            new LinkedHashMap<>(exceptionHandlers), withSettingsMiddleware(env), forms(formLimits), webSocketSettings(env)),
                     List.copyOf(startup), List.copyOf(shutdown), List.copyOf(features));
             return new App(AppRuntime.create(config), env.host().orElse("0.0.0.0"), env.port().orElse(8000));
         }
@@ -486,6 +490,13 @@ public final class App {
             }
             out.addAll(middleware);
             return List.copyOf(out);
+        }
+
+        /** The WebSocket Origin check shares the CORS origins unless it was given its own. */
+        private WebSocketSettings webSocketSettings(dev.brisk.internal.settings.FrameworkSettings env) {
+            if (!webSockets.allowedOrigins().isEmpty()) return webSockets;
+            List<String> cors = corsInCode ? corsOrigins : env.corsOrigins();
+            return cors.isEmpty() ? webSockets : webSockets.allowedOrigins(cors);
         }
 
         /** The value set in code, else the settings' value, else the default. */

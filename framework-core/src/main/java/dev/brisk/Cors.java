@@ -96,6 +96,11 @@ public final class Cors implements Middleware {
      *
      * @throws StartupException when the configuration is unsafe or malformed
      */
+    /** The allowed origins, as given (the WebSocket Origin check shares them). */
+    List<String> origins() {
+        return origins;
+    }
+
     /** The filter that does the work in Brisk's chain. */
     Filter filter() {
         return new CorsFilter(origins, methods, headers, expose, credentials, maxAge);

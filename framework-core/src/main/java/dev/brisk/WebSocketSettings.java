@@ -111,17 +111,25 @@ public final class WebSocketSettings {
     }
 
     /**
-     * Browser pages allowed to open WebSockets, as origins ({@code https://app.example.com}, the
-     * same list as a CORS configuration's allowed origins; {@code "*"} allows any). Empty (the
-     * default) allows only the server's own origin: the {@code Origin} header must name the host of
-     * the {@code Host} header. Any other origin is refused with 403 before the handshake, which
-     * stops cross-site WebSocket hijacking.
+     * Browser pages allowed to open WebSockets, as origins in the syntax of {@link Cors#allowOrigins}
+     * ({@code https://app.example.com}, {@code https://*.example.com}, {@code http://localhost:*};
+     * {@code "*"} allows any). Empty (the default) allows only the server's own origin — the
+     * {@code Origin} header must name the host of the {@code Host} header — unless the app registers
+     * a {@link Cors} middleware: its origins are then this list too. Any other origin is refused with
+     * 403 before the handshake, which stops cross-site WebSocket hijacking.
      */
     public WebSocketSettings allowedOrigins(List<String> origins) {
         var list = new ArrayList<String>();
         for (String o : origins) {
             Objects.requireNonNull(o, "origin");
-            list.add(o.equals("*") ? o : normalizeOrigin(o));
+            if (o.equals("*")) {
+                list.add(o);
+            } else if (dev.brisk.internal.middleware.OriginMatcher.isPattern(o)) {
+                dev.brisk.internal.middleware.OriginMatcher.of(List.of(o));   // checks it, as Cors does
+                list.add(o);
+            } else {
+                list.add(normalizeOrigin(o));
+            }
         }
         return new WebSocketSettings(maxFrameSize, maxMessageSize, handshakeTimeout, pingInterval, idleTimeout,
                 maxQueuedBytes, List.copyOf(list), allowMissingOrigin, compression);

@@ -5,6 +5,7 @@ import dev.brisk.examples.bench.BenchApp;
 import dev.brisk.examples.hello.HelloApp;
 import dev.brisk.examples.shop.ShopApp;
 import dev.brisk.examples.tour.TourApp;
+import dev.brisk.examples.tour.TourOptions;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,13 +31,19 @@ public final class Main {
         }
         if (args.length == 0 || !APPS.containsKey(args[0])) {
             System.err.println("usage: java -jar brisk-examples.jar <" + String.join("|", APPS.keySet().stream().sorted().toList())
-                    + "> [--port N]\n       java -jar brisk-examples.jar openapi <app> <file>   (writes the app's OpenAPI document)");
+                    + "> [--port N]\n       java -jar brisk-examples.jar tour [--port N] [--cache redis://host:port] [--static DIR]"
+                    + "\n       java -jar brisk-examples.jar openapi <app> <file>   (writes the app's OpenAPI document)");
             System.exit(2);
         }
-        int port = 8000;
+        Integer port = null;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--port") && i + 1 < args.length) port = Integer.parseInt(args[++i]);
         }
-        APPS.get(args[0]).get().run(port);
+        if (args[0].equals("tour")) {   // settings from the environment (TOUR_*), options from the command line, which wins
+            var settings = TourApp.settings();
+            TourApp.app(settings, TourOptions.parse(args)).run(port != null ? port : settings.port());
+            return;
+        }
+        APPS.get(args[0]).get().run(port != null ? port : 8000);
     }
 }

@@ -27,7 +27,7 @@ public class ObservabilityRoutes {
     }
 
     /** Counts a visit and says how many there were. */
-    @Get("/visits")
+    @Get("/tour/visits")
     public long visit() {
         visits.increment();
         return (long) visits.count();

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * The tour's responses beyond JSON: a chunked text stream, server-sent events, a file download, an
  * upload, an HTML page; and, through {@link #install}, static files at {@code /static}.
  */
-@Router(prefix = "/tour", tags = "tour")
+@Router(prefix = "/tour", tags = "streaming")
 public class StreamingRoutes {
     /** The size of {@code /tour/file}; byte i is {@code i % 251}. */
     public static final int FILE_SIZE = 100_000;

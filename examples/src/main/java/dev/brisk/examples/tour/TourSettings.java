@@ -15,12 +15,14 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code TOUR_PORT}: where it listens (default 8000; a {@code --port} on the command line wins);</li>
- *   <li>{@code TOUR_CORS_ORIGINS}: the origins allowed to call it from a browser, comma-separated (none by default);</li>
- *   <li>{@code TOUR_CACHE_URL}: the cache to use, e.g. {@code redis://localhost:6379} (none: an in-process cache).</li>
+ *   <li>{@code TOUR_CORS_ORIGINS}: the origins allowed to call it from a browser (and to open its WebSockets),
+ *   comma-separated (default {@code https://app.example.com});</li>
+ *   <li>{@code TOUR_CACHE_URL}: the cache to use, e.g. {@code redis://localhost:6379} (none: an in-process cache;
+ *   {@code --cache URL} wins).</li>
  * </ul>
  */
 @Settings(prefix = "tour")
 public record TourSettings(@Setting(defaultValue = "8000") @Min(0) @Max(65535) int port,
-                           List<String> corsOrigins,
+                           @Setting(defaultValue = TourApp.FRONT_END) List<String> corsOrigins,
                            Optional<URI> cacheUrl) {
 }

@@ -47,8 +47,8 @@ class ObservabilityRoutesTest {
             client.get("/items/2");
             client.get("/items/x");
             client.get("/missing");
-            client.get("/visits");
-            assertThat(client.get("/visits").text()).isEqualTo("2");
+            client.get("/tour/visits");
+            assertThat(client.get("/tour/visits").text()).isEqualTo("2");
             var res = client.get("/metrics");
             assertThat(res.status()).isEqualTo(200);
             assertThat(res.contentType()).isEqualTo("text/plain; version=0.0.4; charset=utf-8");

@@ -107,7 +107,7 @@ class TourAppTest {
                 .hasHeader("Access-Control-Allow-Origin", ORIGIN)
                 .hasHeader("Access-Control-Allow-Credentials", "true")
                 .hasHeader("Access-Control-Allow-Methods", "GET, POST")
-                .hasHeader("Access-Control-Allow-Headers", "Accept, Accept-Language, Content-Language, Content-Type, X-Token")
+                .hasHeader("Access-Control-Allow-Headers", "Accept, Accept-Language, Content-Language, Content-Type, X-Token, Authorization, X-API-Key")
                 .hasHeader("X-Request-ID");
         var post = client.request("POST", url("/tour/tasks")).query("name", "from the browser").header("Origin", ORIGIN)
                 .header("X-Token", "t").send();

@@ -26,7 +26,7 @@ class TourSettingsTest {
     void defaults() {
         var s = SettingsSource.of(Map.of(), Map.of()).bind(TourSettings.class);
         assertThat(s.port()).isEqualTo(8000);
-        assertThat(s.corsOrigins()).isEmpty();
+        assertThat(s.corsOrigins()).containsExactly(TourApp.FRONT_END);
         assertThat(s.cacheUrl()).isEmpty();
     }
 

@@ -103,24 +103,32 @@ public final class WebSocketRoutes {
             if (r.async()) {
                 d.runChain(c, r);
             } else if (!d.workers().tryExecute(c)) {
-                var busy = Replies.detail(req.connection().alloc(), 503, "Service Unavailable");
-                busy.addHeader(HttpHeaderNames.RETRY_AFTER, "1");
-                d.answer(c, busy);
+                d.answer(c, () -> {
+                    var busy = Replies.detail(req.connection().alloc(), 503, "Service Unavailable");
+                    busy.addHeader(HttpHeaderNames.RETRY_AFTER, "1");
+                    return busy;
+                });
             }
             return true;
         }
         if (http.outcome() == RouteTable.Outcome.FOUND) return false;
         var alloc = req.connection().alloc();
-        Reply reply;
+        java.util.function.Supplier<Reply> reply;   // made only when the chain gets there (a middleware may answer first)
         if ("GET".equals(req.method()) || req.isHead()) {
-            reply = Replies.detail(alloc, 426, "Upgrade Required: this path takes WebSocket connections");
-            reply.addHeader(HttpHeaderNames.UPGRADE, "websocket");
+            reply = () -> {
+                var r = Replies.detail(alloc, 426, "Upgrade Required: this path takes WebSocket connections");
+                r.addHeader(HttpHeaderNames.UPGRADE, "websocket");
+                return r;
+            };
         } else {
             var allowed = new LinkedHashSet<String>();
             allowed.add("GET");
             if (http.outcome() == RouteTable.Outcome.METHOD_NOT_ALLOWED) allowed.addAll(http.allowed());
-            reply = Replies.detail(alloc, 405, "Method Not Allowed");
-            reply.addHeader(HttpHeaderNames.ALLOW, String.join(", ", allowed));
+            reply = () -> {
+                var r = Replies.detail(alloc, 405, "Method Not Allowed");
+                r.addHeader(HttpHeaderNames.ALLOW, String.join(", ", allowed));
+                return r;
+            };
         }
         d.answer(new Call(req, null, sink, d), reply);
         return true;

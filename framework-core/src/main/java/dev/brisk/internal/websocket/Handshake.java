@@ -106,12 +106,14 @@ public final class Handshake {
     /** The Origin check of {@link WebSocketSettings#allowedOrigins}: same-origin by default, or an allow-list. */
     public static final class Origins {
         private final List<String> allowed;
+        private final dev.brisk.internal.middleware.OriginMatcher matcher;
         private final boolean any;
         private final boolean allowMissing;
 
         public Origins(WebSocketSettings s) {
             this.allowed = s.allowedOrigins();
             this.any = allowed.contains("*");
+            this.matcher = dev.brisk.internal.middleware.OriginMatcher.of(allowed.stream().filter(o -> !o.equals("*") && !o.equals("null")).toList());
             this.allowMissing = s.allowMissingOrigin();
         }
 
@@ -126,7 +128,7 @@ public final class Handshake {
             } catch (IllegalArgumentException e) {
                 return false;
             }
-            if (!allowed.isEmpty()) return allowed.contains(origin);
+            if (!allowed.isEmpty()) return allowed.contains(origin) || matcher.matches(origin);
             return sameOrigin(origin, req.headerValue(HttpHeaderNames.HOST));
         }
 

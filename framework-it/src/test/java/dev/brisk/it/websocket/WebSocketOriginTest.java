@@ -91,4 +91,33 @@ class WebSocketOriginTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an origin");
         assertThat(WebSocketSettings.normalizeOrigin("HTTPS://App.Example.com:443/")).isEqualTo("https://app.example.com");
     }
+
+    @Test
+    void theCorsOriginsAreTheAllowListUnlessOneIsGiven() {
+        var app = App.builder().include(new Routes())
+                .middleware(dev.brisk.Cors.allowOrigins("https://app.example.com", "https://*.example.org")).build();
+        try (var c = TestClient.of(app)) {
+            allowed(c, "https://app.example.com");
+            allowed(c, "https://docs.example.org");
+            refused(c, "https://evil.example");
+            refused(c, "https://example.org");
+            refused(c, "http://testserver");   // an allow-list replaces same-origin
+        }
+        var own = App.builder().include(new Routes()).webSockets(WebSocketSettings.defaults().allowedOrigins(List.of("https://ws.example.com")))
+                .middleware(dev.brisk.Cors.allowOrigins("https://app.example.com")).build();
+        try (var c = TestClient.of(own)) {
+            allowed(c, "https://ws.example.com");
+            refused(c, "https://app.example.com");
+        }
+    }
+
+    @Test
+    void patternsInTheAllowListAreCheckedLikeCorsOnes() {
+        try (var c = client(WebSocketSettings.defaults().allowedOrigins(List.of("http://localhost:*")))) {
+            allowed(c, "http://localhost:5173");
+            refused(c, "http://localhost.evil.example:5173");
+        }
+        assertThatThrownBy(() -> WebSocketSettings.defaults().allowedOrigins(List.of("https://*.com")))
+                .isInstanceOf(dev.brisk.StartupException.class);
+    }
 }

@@ -212,6 +212,7 @@ public final class AppRuntime {
     Dispatch newDispatcher(WorkerPool workers) {
         var d = compiled.dispatcher(workers);
         d.forms(config.dispatch().forms());
+        d.stopSignal(stopSignal);
         for (var l : listeners) d.addListener(l);
         return d;
     }

@@ -202,6 +202,11 @@ public final class Call implements ReplySink, Runnable {
         return jsonBody;
     }
 
+    /** The app's stop signal (shutdown, or a dev-mode reload), for what outlives the reply; null outside a started server. */
+    dev.brisk.internal.http.StopSignal stopSignal() {
+        return dispatch.stopSignal();
+    }
+
     /** The route's handler and dependencies read several bodies, so each is embedded under its name. */
     boolean embedsBodies() {
         return route != null && route.terminal() instanceof Endpoint e && e.embedBodies;

@@ -46,6 +46,17 @@ public final class Dispatch implements Dispatcher {
         this.appChain = appChain;
     }
 
+    private volatile dev.brisk.internal.http.StopSignal stopSignal;
+
+    /** The app's stop signal; set when the server starts. */
+    public void stopSignal(dev.brisk.internal.http.StopSignal s) {
+        this.stopSignal = s;
+    }
+
+    dev.brisk.internal.http.StopSignal stopSignal() {
+        return stopSignal;
+    }
+
     /** Adds a listener (at startup, before requests arrive). */
     public synchronized void addListener(RequestListener l) {
         var old = listeners;

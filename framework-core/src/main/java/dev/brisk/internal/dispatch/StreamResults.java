@@ -82,7 +82,7 @@ final class StreamResults {
         if (value instanceof FileSource src) return FileReplies.reply(req, alloc, workers, src, status, ct, null);
         if (value instanceof EventStream<?> es) {
             var encoder = new EventEncoder(alloc, results::writeJson);
-            var r = new Reply(status, ct != null ? ct : EVENT_STREAM, new Body.Chunks(new EventPublisher(req.connection(), es, encoder, workers), -1, true));
+            var r = new Reply(status, ct != null ? ct : EVENT_STREAM, new Body.Chunks(new EventPublisher(req.connection(), es, encoder, workers, c.stopSignal()), -1, true));
             r.addHeader(HttpHeaderNames.CACHE_CONTROL, NO_CACHE);
             r.addHeader(X_ACCEL_BUFFERING, NO);
             return r;

@@ -174,7 +174,9 @@ public final class WebSocketRoutes {
             if (ctx.sessions().draining(req.connection().loop())) {
                 return Replies.detail(req.connection().alloc(), 503, "Service Unavailable: the server is shutting down");
             }
-            call.cache(SESSION, new WsSession(ctx, req, style, name));
+            var session = new WsSession(ctx, req, style, name);
+            session.watch(call.stopSignal());   // 1012 when dev mode reloads the app, 1001 when it shuts down
+            call.cache(SESSION, session);
             return null;
         }
     }

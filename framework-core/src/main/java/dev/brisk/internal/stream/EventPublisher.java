@@ -51,9 +51,14 @@ public final class EventPublisher implements Flow.Publisher<ByteBuf> {
     private long lastSent = System.nanoTime();
     private ScheduledFuture<?> keepAlive;
     private final Runnable onDrain = this::drain;
+    private final dev.brisk.internal.http.StopSignal stop;
+    private dev.brisk.internal.http.StopSignal.Subscription stopped;
 
-    public EventPublisher(ConnectionInfo conn, EventStream<?> stream, EventEncoder encoder, Executor workers) {
+    /** @param stop the app's stop signal: a shutdown or a dev-mode reload ends the stream as a drain does */
+    public EventPublisher(ConnectionInfo conn, EventStream<?> stream, EventEncoder encoder, Executor workers,
+                          dev.brisk.internal.http.StopSignal stop) {
         this.conn = conn;
+        this.stop = stop;
         this.loop = conn.loop();
         this.source = EventStreamAccess.get().source(stream);
         Duration ka = EventStreamAccess.get().keepAlive(stream);
@@ -90,6 +95,7 @@ public final class EventPublisher implements Flow.Publisher<ByteBuf> {
             });
             if (finished) return;
             conn.onDrain(onDrain);
+            if (stop != null) stopped = stop.subscribe(reason -> onLoop(this::drain));
             if (keepAliveNanos > 0) keepAlive = loop.schedule(this::keepAlive, keepAliveNanos, TimeUnit.NANOSECONDS);
             start();
         });
@@ -213,6 +219,9 @@ public final class EventPublisher implements Flow.Publisher<ByteBuf> {
         keepAlive = null;
         if (k != null) k.cancel(false);
         conn.removeOnDrain(onDrain);
+        var s = stopped;
+        stopped = null;
+        if (s != null) s.close();
         releaseReady();
     }
 

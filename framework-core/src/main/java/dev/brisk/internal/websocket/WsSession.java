@@ -112,6 +112,8 @@ public final class WsSession implements WebSocketSession, Body.Upgrader {
     private ReplySink sink;
     private Supplier<List<AutoCloseable>> cleanupSource;
     private List<AutoCloseable> cleanups;
+    private dev.brisk.internal.http.StopSignal.Subscription stopWatch;
+    private boolean cleanupsRan;
     private List<Runnable> closeHooks;
     private WebSocketClose pendingClose;
     private ScheduledFuture<?> handshakeTimer;
@@ -437,7 +439,28 @@ public final class WsSession implements WebSocketSession, Body.Upgrader {
         runCleanups();
     }
 
+    /** Closes this session when the app stops: 1012 for a dev-mode reload, 1001 for a shutdown. */
+    public void watch(dev.brisk.internal.http.StopSignal signal) {
+        if (signal == null) return;
+        var sub = signal.subscribe(reason -> close(reason.webSocketCloseCode(),
+                reason == dev.brisk.internal.http.StopSignal.Reason.RELOAD ? "service restart" : "server shutting down"));
+        synchronized (this) {
+            if (cleanupsRan) {
+                sub.close();
+                return;
+            }
+            stopWatch = sub;
+        }
+    }
+
     private void runCleanups() {
+        dev.brisk.internal.http.StopSignal.Subscription sub;
+        synchronized (this) {
+            cleanupsRan = true;
+            sub = stopWatch;
+            stopWatch = null;
+        }
+        if (sub != null) sub.close();
         List<AutoCloseable> list;
         synchronized (this) {
             list = cleanups;

@@ -72,6 +72,7 @@ public final class ResultMapper {
     }
 
     public ByteBuf encodeJson(ByteBufAllocator alloc, ObjectWriter writer, Object value) throws IOException {
+        if (Thread.currentThread() instanceof io.netty.util.concurrent.FastThreadLocalThread) return encodeOnLoop(alloc, writer, value);
         ByteBuf buf = alloc.buffer(256);
         try {
             LoopJsonOutput.write(mapper, writer, value, buf);
@@ -85,6 +86,42 @@ public final class ResultMapper {
     /** Writes {@code value} as JSON at the end of {@code out}, with its class's writer. */
     public void writeJson(Object value, ByteBuf out) throws IOException {
         LoopJsonOutput.write(mapper, writer(value.getClass()), value, out);
+    }
+
+    /** Bodies up to this size leave as an exact heap array (see {@code Replies.HEAP_LIMIT}); larger ones in a pooled buffer. */
+    private static final int HEAP_LIMIT = 2048;
+    private static final int SCRATCH_KEEP = 64 * 1024;
+    private static final io.netty.util.concurrent.FastThreadLocal<ByteBuf> SCRATCH = new io.netty.util.concurrent.FastThreadLocal<>() {
+        @Override
+        protected ByteBuf initialValue() {
+            return io.netty.buffer.Unpooled.buffer(1024);
+        }
+    };
+
+    /**
+     * On an event loop, JSON is written into one reusable heap buffer per loop, then copied out at its
+     * exact size: a small body then costs one short-lived array instead of a pooled buffer, which is
+     * what most of a small response's allocation work was (/json, /plaintext profiles).
+     */
+    private ByteBuf encodeOnLoop(ByteBufAllocator alloc, ObjectWriter writer, Object value) throws IOException {
+        ByteBuf scratch = SCRATCH.get();
+        scratch.clear();
+        try {
+            LoopJsonOutput.write(mapper, writer, value, scratch);
+            int n = scratch.readableBytes();
+            ByteBuf out;
+            if (n <= HEAP_LIMIT) {
+                byte[] b = new byte[n];
+                scratch.readBytes(b);
+                out = io.netty.buffer.Unpooled.wrappedBuffer(b);
+            } else {
+                out = alloc.buffer(n);
+                out.writeBytes(scratch);
+            }
+            return out;
+        } finally {
+            if (scratch.capacity() > SCRATCH_KEEP) SCRATCH.set(io.netty.buffer.Unpooled.buffer(1024));   // do not keep a big one
+        }
     }
 
     /** Encodes an arbitrary value as a JSON body with its class's writer. */

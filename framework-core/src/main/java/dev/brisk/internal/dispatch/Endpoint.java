@@ -44,7 +44,15 @@ public final class Endpoint implements Route.Terminal {
     private final Invoker invoker;
     private final RouteHandler lambda;
     private final ParamValidation validation;
-    private final ObjectWriter writer;
+    /** Whether results of this route's declared type get a precompiled writer (else one is found per value). */
+    private final boolean typedWriter;
+    /**
+     * That writer, made on the route's first response rather than at startup: building Jackson's
+     * serializers (and Blackbird's generated accessors) for every route took most of the app's build
+     * time, and a route that is never called never needs them. A benign race: two first requests may
+     * both make one.
+     */
+    private ObjectWriter writer;
     private final boolean isVoid;
     private final ResultMapper results;
     private final ErrorMapper errors;
@@ -100,7 +108,14 @@ public final class Endpoint implements Route.Terminal {
         boolean dynamic = raw == Object.class || raw == Optional.class || raw == Response.class || raw == String.class
                 || raw == byte[].class || isVoid || raw.isInterface() && !Collection.class.isAssignableFrom(raw)
                 && !Map.class.isAssignableFrom(raw) || Modifier.isAbstract(raw.getModifiers()) && !raw.isInterface();
-        this.writer = dynamic ? null : results.writerFor(def.resultType());
+        this.typedWriter = !dynamic;
+    }
+
+    private ObjectWriter writer() {
+        if (!typedWriter) return null;
+        var w = writer;
+        if (w == null) writer = w = results.writerFor(def.resultType());
+        return w;
     }
 
     ParamValidation validation() {
@@ -169,7 +184,7 @@ public final class Endpoint implements Route.Terminal {
                     f.whenComplete((v, t) -> complete(c, sink, f));
                 }
             } else {
-                sink.reply(results.success(c, result, def.status(), writer, isVoid));
+                sink.reply(results.success(c, result, def.status(), writer(), isVoid));
             }
         } catch (Throwable t) {
             fail(c, sink, t);
@@ -185,11 +200,11 @@ public final class Endpoint implements Route.Terminal {
             return;
         }
         try {
-            if (async && writer == null && StreamResults.opensFile(v)) {   // files are opened on a worker, never on the loop
-                StreamResults.offload(c, () -> results.success(c, v, def.status(), writer, isVoid), sink, t -> fail(c, sink, t));
+            if (async && !typedWriter && StreamResults.opensFile(v)) {   // files are opened on a worker, never on the loop
+                StreamResults.offload(c, () -> results.success(c, v, def.status(), null, isVoid), sink, t -> fail(c, sink, t));
                 return;
             }
-            sink.reply(results.success(c, v, def.status(), writer, isVoid));
+            sink.reply(results.success(c, v, def.status(), writer(), isVoid));
         } catch (Throwable t) {
             fail(c, sink, t);
         }

@@ -78,7 +78,7 @@ public final class RequestIdFilter implements Filter {
     }
 
     /** A random id: 32 hex digits in the 8-4-4-4-12 layout of a version 4 UUID. */
-    static String generate() {
+    static AsciiString generate() {
         var r = ThreadLocalRandom.current();
         long hi = r.nextLong() & ~0xF000L | 0x4000L;                       // version 4
         long lo = r.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;  // IETF variant
@@ -92,7 +92,7 @@ public final class RequestIdFilter implements Filter {
         hex(lo >>> 48, b, 19, 4);
         b[23] = '-';
         hex(lo, b, 24, 12);
-        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new AsciiString(b, false);   // ASCII by construction: no copy
     }
 
     private static void hex(long v, byte[] out, int at, int digits) {

@@ -10,7 +10,7 @@
 # itself. The FastAPI peer is benchmarks/side-by-side/peers/fastapi on uvicorn (Debian's python3-fastapi,
 # python3-uvicorn, python3-uvloop, python3-httptools, or a venv). Prints each start and the median per server,
 # and the median CPU time (user + system, all threads) each process had used when it answered: on a shared
-# machine the steadier figure of the two.
+# machine the steadier figure of the two. When the raw Netty peer is built, it runs too: the JVM's own floor.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-8}
@@ -33,6 +33,18 @@ if [ -x "$jdk25/bin/java" ]; then
   "$jdk25/bin/java" -XX:AOTCacheOutput="$work/bench25.aot" -Dbrisk.training=/json $brisk >/dev/null 2>&1
   add "Brisk, JDK 25, plain" "$jdk25/bin/java $brisk"
   add "Brisk, JDK 25, AOT cache" "$jdk25/bin/java -XX:AOTCache=$work/bench25.aot $brisk"
+fi
+# The floor: the raw Netty peer (the same JVM, Netty and a hand-written handler, nothing else), when it is built
+# (mvn -q -f benchmarks/side-by-side/peers/netty/pom.xml package); its AOT cache from one start, one request, SIGTERM.
+netty_jar=benchmarks/side-by-side/peers/netty/target/netty-peer.jar
+if [ -f "$netty_jar" ] && [ -x "$jdk25/bin/java" ]; then
+  netty="-Xms512m -Xmx512m -jar $netty_jar --port $port"
+  "$jdk25/bin/java" -XX:AOTCacheOutput="$work/netty25.aot" $netty >/dev/null 2>&1 &
+  npid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/json" 2>/dev/null; do sleep 0.05; done
+  kill "$npid"; wait "$npid" 2>/dev/null || true
+  add "Netty peer, JDK 25, plain" "$jdk25/bin/java $netty"
+  add "Netty peer, JDK 25, AOT cache" "$jdk25/bin/java -XX:AOTCache=$work/netty25.aot $netty"
 fi
 if "$python" -c "import fastapi, uvicorn" 2>/dev/null; then
   loop=asyncio; "$python" -c "import uvloop" 2>/dev/null && loop=uvloop

@@ -17,7 +17,6 @@ import dev.brisk.internal.json.Json;
 import dev.brisk.internal.model.RouteDef;
 import dev.brisk.internal.model.RouteDoc;
 import dev.brisk.internal.model.RouteModel;
-import dev.brisk.internal.netty.NettyDefaults;
 import dev.brisk.internal.netty.TransportWarmup;
 import dev.brisk.internal.scan.AppLoader;
 import dev.brisk.internal.scan.Lifecycle;
@@ -83,14 +82,13 @@ public final class AppRuntime {
 
     private AppRuntime(AppConfig config) {
         this.config = config;
-        NettyDefaults.apply();
+        TransportWarmup.startInBackground();   // NettyDefaults first, then the transport on a core of its own
         // Jackson's mapper takes ~0.2-0.3 s to set up cold; build it on a second core while the model is scanned.
         var mapperTask = new FutureTask<>(() -> Json.create(config.server().maxBodySize()));
         var init = new Thread(mapperTask, "brisk-init-json");
         init.setDaemon(true);
         init.start();
         var result = new ModelBuilder(config.sources()).build();
-        if (!mapperTask.isDone()) TransportWarmup.run();   // the wait's better use
         this.mapper = await(mapperTask);
         this.model = result.model();
         this.startupMethods = result.startup();

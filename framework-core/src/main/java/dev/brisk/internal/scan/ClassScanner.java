@@ -61,10 +61,13 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 
-/** Finds the classes that matter to Brisk in the scanned packages, with ClassGraph. */
+/** Finds the classes that matter to Brisk in the scanned packages: from the loader's directories and jars, else with ClassGraph. */
 final class ClassScanner {
     static final List<Class<? extends Annotation>> ROUTE_ANNOTATIONS =
             List.of(Get.class, Post.class, Put.class, Patch.class, Delete.class, Head.class, Options.class);
+    /** What makes a class matter besides {@code @Router}: one of its own methods carries one of these. */
+    private static final List<Class<? extends Annotation>> SCANNED_METHOD_ANNOTATIONS = List.of(Get.class, Post.class, Put.class,
+            Patch.class, Delete.class, Head.class, Options.class, dev.brisk.WebSocket.class, Provides.class, OnStartup.class, OnShutdown.class);
 
     private ClassScanner() {
     }
@@ -72,22 +75,44 @@ final class ClassScanner {
     /** Classes with routes, providers or lifecycle methods in {@code packages}, sorted by name. */
     static List<Class<?>> scan(List<String> packages) {
         if (packages.isEmpty()) return List.of();
+        // A dev-mode generation (or another per-app loader) holds the current classes: scan and load through it.
+        ClassLoader child = AppLoader.child().orElse(null);
+        ClassLoader loader = child != null ? child : ClassScanner.class.getClassLoader();
+        var listed = PackageClassFiles.candidates(packages, loader);
+        return listed.isPresent() ? fromFiles(listed.get(), loader) : withClassGraph(packages, child);
+    }
+
+    /** The candidates' classes (loaded, not initialised) that have what the ClassGraph scan looks for. */
+    private static List<Class<?>> fromFiles(List<String> names, ClassLoader loader) {
+        var out = new ArrayList<Class<?>>();
+        for (String n : names) {
+            Class<?> c = load(n, loader);
+            if (c.isAnnotation() || c.isInterface() && !c.isAnnotationPresent(Router.class)) continue;
+            if (c.isAnnotationPresent(Router.class) || hasScannedMethod(c)) out.add(c);
+        }
+        out.sort(Comparator.comparing(Class::getName));
+        return out;
+    }
+
+    private static boolean hasScannedMethod(Class<?> c) {
+        for (Method m : c.getDeclaredMethods()) {
+            for (var a : SCANNED_METHOD_ANNOTATIONS) if (m.isAnnotationPresent(a)) return true;
+        }
+        return false;
+    }
+
+    static List<Class<?>> withClassGraph(List<String> packages, ClassLoader child) {
         var out = new ArrayList<Class<?>>();
         var graph = new ClassGraph()
                 .enableClassInfo().enableMethodInfo().enableAnnotationInfo()
                 .ignoreClassVisibility().ignoreMethodVisibility()
                 .acceptPackages(packages.toArray(String[]::new));
-        // A dev-mode generation (or another per-app loader) holds the current classes: scan and load through it.
-        ClassLoader child = AppLoader.child().orElse(null);
         if (child != null) graph.overrideClassLoaders(child);
         try (var result = graph.scan()) {
             var names = new LinkedHashSet<String>();
             result.getClassesWithAnnotation(Router.class).forEach(ci -> names.add(ci.getName()));
             for (var a : ROUTE_ANNOTATIONS) result.getClassesWithMethodAnnotation(a).forEach(ci -> names.add(ci.getName()));
-            result.getClassesWithMethodAnnotation(dev.brisk.WebSocket.class).forEach(ci -> names.add(ci.getName()));
-            for (var a : List.of(Provides.class, OnStartup.class, OnShutdown.class)) {
-                result.getClassesWithMethodAnnotation(a).forEach(ci -> names.add(ci.getName()));
-            }
+            for (var a : SCANNED_METHOD_ANNOTATIONS) result.getClassesWithMethodAnnotation(a).forEach(ci -> names.add(ci.getName()));
             for (String n : names) {
                 var ci = result.getClassInfo(n);
                 if (ci.isAnnotation() || ci.isInterface() && !ci.hasAnnotation(Router.class)) continue;

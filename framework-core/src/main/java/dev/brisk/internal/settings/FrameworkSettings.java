@@ -42,7 +42,7 @@ public record FrameworkSettings(Optional<String> host, Optional<Integer> port, O
     /** @throws StartupException naming every missing or bad value of the framework's and the app's settings */
     public static Resolved resolve(Sources sources, List<Class<?>> settingsTypes) {
         var results = new ArrayList<SettingsBinder.Result<?>>();
-        var own = SettingsBinder.bind(FrameworkSettings.class, sources, FrameworkSettings::check);
+        var own = SettingsBinder.bind(FrameworkSettings.class, sources, FrameworkSettings::check, FrameworkSettings::of);
         List<SettingsBinder.Problem> together = own.value() == null ? List.of() : own.value().checkTogether();
         results.add(together.isEmpty() ? own : new SettingsBinder.Result<>(FrameworkSettings.class, null, together));
         for (Class<?> t : settingsTypes) {
@@ -58,6 +58,15 @@ public record FrameworkSettings(Optional<String> host, Optional<Integer> port, O
         var out = new LinkedHashMap<Class<?>, Object>();
         for (int i = 1; i < results.size(); i++) out.put(results.get(i).type(), results.get(i).value());
         return new Resolved(own.value(), out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FrameworkSettings of(Object[] a) {
+        return new FrameworkSettings((Optional<String>) a[0], (Optional<Integer>) a[1], (Optional<Integer>) a[2],
+                (Optional<WorkerKind>) a[3], (Optional<Integer>) a[4], (Optional<Integer>) a[5], (Optional<Long>) a[6],
+                (Optional<Duration>) a[7], (Optional<Duration>) a[8], (Optional<Duration>) a[9], (Optional<Duration>) a[10],
+                (Optional<Duration>) a[11], (Optional<Boolean>) a[12], (Optional<Path>) a[13], (List<String>) a[14],
+                (Optional<Boolean>) a[15]);
     }
 
     /** One value's own rule (Bean Validation is not used here: reading Brisk's settings must not start it). */

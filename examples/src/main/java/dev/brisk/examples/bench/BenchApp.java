@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** The six routes of the side-by-side benchmark (../shared/bench). */
+/** The six routes of the side-by-side benchmark (benchmarks/side-by-side, docs/benchmarks.md). */
 public final class BenchApp {
     /** {@code {"message": ...}}. */
     public record Message(String message) {

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import static dev.brisk.test.BriskAssertions.assertThat;
 
-/** The six benchmark routes answer exactly what ../shared/bench/README.md specifies. */
+/** The six benchmark routes answer exactly what the side-by-side harness (benchmarks/side-by-side) checks before it measures. */
 @BriskTest
 class BenchAppTest {
     @BriskApp

@@ -454,7 +454,6 @@ public final class App {
 
         /** Checks every route and dependency and returns the app; fails with a message naming the culprit. */
         public App build() {
-            dev.brisk.internal.netty.TransportWarmup.startInBackground();   // while the settings and the model are read
             var source = settingsSource != null ? settingsSource : SettingsSource.standard();
             var resolved = FrameworkSettings.resolve(source.sources(), List.copyOf(settingsTypes));
             var env = resolved.framework();

@@ -82,13 +82,16 @@ public final class AppRuntime {
 
     private AppRuntime(AppConfig config) {
         this.config = config;
-        TransportWarmup.startInBackground();   // NettyDefaults first, then the transport on a core of its own
+        // NettyDefaults first, then the transport on a core of its own while this thread reads the routes (which needs
+        // no Netty class: those are initialised on one thread at a time, see TransportWarmup).
+        TransportWarmup.startInBackground();
         // Jackson's mapper takes ~0.2-0.3 s to set up cold; build it on a second core while the model is scanned.
         var mapperTask = new FutureTask<>(() -> Json.create(config.server().maxBodySize()));
         var init = new Thread(mapperTask, "brisk-init-json");
         init.setDaemon(true);
         init.start();
         var result = new ModelBuilder(config.sources()).build();
+        TransportWarmup.awaitDone();   // from here on this thread uses Netty's classes
         this.mapper = await(mapperTask);
         this.model = result.model();
         this.startupMethods = result.startup();

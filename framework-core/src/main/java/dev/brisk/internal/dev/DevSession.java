@@ -234,6 +234,13 @@ public final class DevSession implements AutoCloseable {
             if (compile && compiler != null) {
                 var result = compiler.compile();
                 if (!result.ok()) {
+                    watcher.ownWrites(written);
+                    if (watcher.changedSinceLastLook()) {
+                        // A source was still being written (an editor or a tool that truncates, then writes):
+                        // the next change compiles what it is now, and this error was the half-written file's.
+                        LOG.debug("dev mode: sources changed while they compiled; compiling again");
+                        return false;
+                    }
                     failed(ErrorPage.compile(result.diagnostics()), null, System.nanoTime());
                     return false;
                 }

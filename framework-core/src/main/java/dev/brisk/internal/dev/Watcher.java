@@ -158,6 +158,11 @@ final class Watcher implements AutoCloseable {
     // the polling fallback's quiet period compares against the state seen at its last look
     private Map<Path, Map<Path, Stamp>> pending;
 
+    /** Whether a watched file differs from what the last {@link #await()} returned (or was told of since). */
+    boolean changedSinceLastLook() {
+        return differs();
+    }
+
     private boolean differs() {
         var base = pending != null ? pending : last;
         for (Path t : trees) if (!snapshot(t).equals(base.get(t))) return true;

@@ -11,6 +11,8 @@ import io.netty.util.ReferenceCountUtil;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,24 +25,44 @@ public final class TransportWarmup {
     private static final byte[] REQUEST = "GET /warmup?q=1 HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\n\r\n"
             .getBytes(StandardCharsets.US_ASCII);
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final CountDownLatch DONE = new CountDownLatch(1);
 
     private TransportWarmup() {
     }
 
-    /** Starts the warm-up on a daemon thread, once per JVM (later apps find the classes ready). */
+    /**
+     * Starts the warm-up on a daemon thread, once per JVM (later apps find the classes ready). Until
+     * {@link #awaitDone()} returns, the caller must not touch Netty: Netty's classes have had
+     * initialisation cycles that deadlock when two threads initialise them at once, so they are
+     * initialised on this one thread only (reading the settings and the routes needs none of them).
+     */
     public static void startInBackground() {
         if (!STARTED.compareAndSet(false, true)) return;
         NettyDefaults.apply();   // before any Netty class initialises
         var t = new Thread(() -> {
-            run();
             try {
-                Epoll.isAvailable();   // loads the native library; the server's start finds it loaded
-            } catch (Throwable t2) {
-                // no native transport: the server falls back to NIO and says so itself
+                run();
+                try {
+                    Epoll.isAvailable();   // loads the native library; the server's start finds it loaded
+                } catch (Throwable t2) {
+                    // no native transport: the server falls back to NIO and says so itself
+                }
+            } finally {
+                DONE.countDown();
             }
         }, "brisk-init-transport");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Waits for the warm-up started by {@link #startInBackground()} (at most 30 s: it never holds a start for longer). */
+    public static void awaitDone() {
+        if (!STARTED.get()) return;
+        try {
+            if (!DONE.await(30, TimeUnit.SECONDS)) LoggerFactory.getLogger(TransportWarmup.class).debug("transport warm-up still running");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Never fails: a problem here only means the first request pays for the class loading. */

@@ -454,6 +454,9 @@ public final class App {
 
         /** Checks every route and dependency and returns the app; fails with a message naming the culprit. */
         public App build() {
+            // The transport warms up on a thread of its own while the settings and the routes are read; this
+            // thread touches no Netty class until it has finished (see TransportWarmup).
+            dev.brisk.internal.netty.TransportWarmup.startInBackground();
             var source = settingsSource != null ? settingsSource : SettingsSource.standard();
             var resolved = FrameworkSettings.resolve(source.sources(), List.copyOf(settingsTypes));
             var env = resolved.framework();
@@ -484,8 +487,11 @@ public final class App {
          */
         private List<Object> withSettingsMiddleware(dev.brisk.internal.settings.FrameworkSettings env) {
             var out = new ArrayList<>();
-            if (!accessLogInCode && env.accessLog().orElse(false)) out.add(Builtins.filterOf(AccessLog.create()));
-            if (!corsInCode && !env.corsOrigins().isEmpty()) {
+            boolean access = !accessLogInCode && env.accessLog().orElse(false);
+            boolean cors = !corsInCode && !env.corsOrigins().isEmpty();
+            if (access || cors) dev.brisk.internal.netty.TransportWarmup.awaitDone();   // the built-ins use Netty's classes
+            if (access) out.add(Builtins.filterOf(AccessLog.create()));
+            if (cors) {
                 out.add(Builtins.filterOf(Cors.allowOrigins(env.corsOrigins().toArray(String[]::new))));
             }
             out.addAll(middleware);

@@ -82,8 +82,9 @@ public final class AppRuntime {
 
     private AppRuntime(AppConfig config) {
         this.config = config;
-        // NettyDefaults first, then the transport on a core of its own while this thread reads the routes (which needs
-        // no Netty class: those are initialised on one thread at a time, see TransportWarmup).
+        // Started by App.Builder.build() already, unless the runtime is made another way: NettyDefaults first, then the
+        // transport on a core of its own while this thread reads the routes (which needs no Netty class: those are
+        // initialised on one thread at a time, see TransportWarmup).
         TransportWarmup.startInBackground();
         // Jackson's mapper takes ~0.2-0.3 s to set up cold; build it on a second core while the model is scanned.
         var mapperTask = new FutureTask<>(() -> Json.create(config.server().maxBodySize()));

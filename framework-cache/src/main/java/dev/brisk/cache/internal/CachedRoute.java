@@ -63,6 +63,7 @@ final class CachedRoute implements RouteHook {
     private final boolean[] statuses = new boolean[600];
     private final Set<String> storeHeaders;
     private final String[] varyTokens;
+    private final AsciiString vary;
     private final Backend backend;
     private final Flights flights;
     private final Clock clock;
@@ -77,6 +78,7 @@ final class CachedRoute implements RouteHook {
         for (int s : statuses) this.statuses[s] = true;
         this.storeHeaders = storeHeaders;
         this.varyTokens = plan.vary() == null ? new String[0] : plan.vary().split(", ");
+        this.vary = plan.vary() == null ? null : new AsciiString(plan.vary());
         this.backend = backend;
         this.flights = flights;
         this.clock = backend.clock();
@@ -181,11 +183,11 @@ final class CachedRoute implements RouteHook {
             r = e.status == 204 || e.status == 304 ? Reply.empty(e.status) : Reply.bytes(e.status, e.contentType, Unpooled.wrappedBuffer(e.body));
             for (int i = 0; i < e.names.length; i++) r.addHeader(e.names[i], e.values[i]);
         }
-        r.addHeader(ETAG, e.etag);
+        r.addHeader(ETAG, e.etagHeader());
         r.addHeader(CACHE_CONTROL, e.cacheControl(st.key.principal()));
         Entry.HitHeaders hit = cacheStatus == null ? e.hitHeaders(now) : null;
         if (hit != null) r.addHeader(AGE, hit.age());
-        if (plan.vary() != null) r.addHeader(VARY, plan.vary());
+        if (vary != null) r.addHeader(VARY, vary);
         r.addHeader(CACHE_STATUS, hit != null ? hit.status() : cacheStatus);
         return r;
     }
@@ -289,7 +291,7 @@ final class CachedRoute implements RouteHook {
     }
 
     private void decorate(Reply r, Entry e, boolean principal, String cacheStatus) {
-        r.setHeader(ETAG, e.etag);
+        r.setHeader(ETAG, e.etagHeader());
         r.setHeader(CACHE_CONTROL, e.cacheControl(principal));
         r.removeHeader(AGE);
         for (String t : varyTokens) r.addHeaderToken(VARY, t);

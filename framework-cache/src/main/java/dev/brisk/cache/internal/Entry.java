@@ -1,5 +1,7 @@
 package dev.brisk.cache.internal;
 
+import io.netty.util.AsciiString;
+
 /**
  * A stored response: what a hit replays (status, content type, the allow-listed headers, the
  * encoded body) with its strong ETag and its times. Immutable; the body is shared by every hit.
@@ -28,31 +30,40 @@ public final class Entry {
     private volatile HitHeaders hitHeaders;
 
     /** {@code Age} and {@code Cache-Status} of a hit, made once per second of the entry's life rather than per hit. */
-    record HitHeaders(long second, String age, String status) {
+    record HitHeaders(long second, AsciiString age, AsciiString status) {
     }
 
     HitHeaders hitHeaders(long now) {
         long second = (now - storedAt) / 1000;
         var h = hitHeaders;
         if (h == null || h.second() != second) {
-            h = new HitHeaders(second, Long.toString(Math.max(0, second)), "Brisk; hit; ttl=" + remainingSeconds(now));
+            h = new HitHeaders(second, new AsciiString(Long.toString(Math.max(0, second))),
+                    new AsciiString("Brisk; hit; ttl=" + remainingSeconds(now)));
             hitHeaders = h;
         }
         return h;
     }
 
-    private String publicControl;
-    private String privateControl;
+    // The header values as AsciiStrings, made once: the transport copies their bytes instead of encoding chars per hit.
+    private AsciiString etagHeader;
+    private AsciiString publicControl;
+    private AsciiString privateControl;
+
+    AsciiString etagHeader() {
+        var h = etagHeader;
+        if (h == null) etagHeader = h = new AsciiString(etag);
+        return h;
+    }
 
     /**
      * {@code max-age=<TTL>} ({@code private, } first when the key holds a credential). With the
      * {@code Age} of a hit, a client or proxy keeps it exactly for the seconds the entry has left
      * (RFC 9111 4.2.3: freshness is max-age minus the age).
      */
-    String cacheControl(boolean principal) {
-        String s = principal ? privateControl : publicControl;
+    AsciiString cacheControl(boolean principal) {
+        AsciiString s = principal ? privateControl : publicControl;
         if (s == null) {
-            s = (principal ? "private, max-age=" : "max-age=") + ttlSeconds();
+            s = new AsciiString((principal ? "private, max-age=" : "max-age=") + ttlSeconds());
             if (principal) privateControl = s;
             else publicControl = s;
         }

@@ -2,12 +2,12 @@ package dev.brisk.it;
 
 import java.util.function.BooleanSupplier;
 
-/** Polls a condition for up to five seconds (work that happens after a response was sent). */
-final class Eventually {
+/** Polls a condition for up to five seconds (work that happens after a response or a frame was sent). */
+public final class Eventually {
     private Eventually() {
     }
 
-    static void until(BooleanSupplier condition) {
+    public static void until(BooleanSupplier condition) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 5 s");

@@ -3,9 +3,7 @@ package dev.brisk.internal.app;
 import dev.brisk.StartupException;
 import dev.brisk.internal.dispatch.AsyncSupport;
 import dev.brisk.internal.dispatch.BlockingDetector;
-import dev.brisk.internal.dispatch.Call;
 import dev.brisk.internal.dispatch.Dispatch;
-import dev.brisk.internal.dispatch.RequestListener;
 import dev.brisk.internal.dispatch.WorkerPool;
 import dev.brisk.internal.http.StopSignal;
 import io.netty.channel.EventLoop;
@@ -37,7 +35,7 @@ public final class Generation {
             app.runStartupHooks();
             workers = new WorkerPool(app.config().dispatch().workers());
             var dispatch = app.newDispatcher(workers);
-            if (detector.enabled()) dispatch.addListener(new DetectorWiring());
+            if (detector.enabled()) dispatch.addListener(new RunningServer.DetectorWiring());
             return new Generation(app, workers, dispatch);
         } catch (RuntimeException | Error e) {
             if (workers != null) workers.shutdown(0);
@@ -78,19 +76,5 @@ public final class Generation {
     /** The address as a URL a person can open. */
     public static String url(java.net.SocketAddress address) {
         return Logs.url(address);
-    }
-
-    /** Tells the blocking detector which route runs on an event loop (as {@link RunningServer} does). */
-    private static final class DetectorWiring implements RequestListener {
-        @Override
-        public void started(Call call) {
-            var r = call.route();
-            if (r == null || r.async()) BlockingDetector.enter(call.routeName());
-        }
-
-        @Override
-        public void returned(Call call) {
-            BlockingDetector.exit();
-        }
     }
 }

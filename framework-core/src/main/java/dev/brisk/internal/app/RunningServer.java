@@ -87,8 +87,8 @@ public final class RunningServer implements Server, dev.brisk.internal.spi.Serve
         return a instanceof InetSocketAddress i && i.getAddress() != null && i.getAddress().isAnyLocalAddress() ? " (all interfaces)" : "";
     }
 
-    /** Tells the blocking detector which route runs on an event loop. */
-    private static final class DetectorWiring implements RequestListener {
+    /** Tells the blocking detector which route runs on an event loop (here and in a dev-mode generation). */
+    static final class DetectorWiring implements RequestListener {
         @Override
         public void started(Call call) {
             var r = call.route();

@@ -325,13 +325,15 @@ public final class DevSession implements AutoCloseable {
             current = claimed.generation();
             currentLoader = loader;
             lastFailure = null;
+            // Queued with the swap: whoever is answered by the new generation finds the old one's retirement
+            // queued already (awaitRetired waits for it).
+            if (old != null) retirer.execute(() -> retire(old, oldLoader, oldTarget, StopSignal.Reason.RELOAD));
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - changeNanos);
         if (old == null) {
             Generation.announce("Brisk dev mode listening on " + Generation.url(transport.localAddress()) + " (started in " + ms + " ms)");
         } else {
             Generation.announce("Brisk dev mode: reloaded in " + ms + " ms (generation " + n + ")");
-            retirer.execute(() -> retire(old, oldLoader, oldTarget, StopSignal.Reason.RELOAD));
         }
         publish(new Reload(n, n, ms, Optional.empty()));
     }

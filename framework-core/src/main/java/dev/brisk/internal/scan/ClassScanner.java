@@ -66,8 +66,8 @@ final class ClassScanner {
     static final List<Class<? extends Annotation>> ROUTE_ANNOTATIONS =
             List.of(Get.class, Post.class, Put.class, Patch.class, Delete.class, Head.class, Options.class);
     /** What makes a class matter besides {@code @Router}: one of its own methods carries one of these. */
-    private static final List<Class<? extends Annotation>> SCANNED_METHOD_ANNOTATIONS = List.of(Get.class, Post.class, Put.class,
-            Patch.class, Delete.class, Head.class, Options.class, dev.brisk.WebSocket.class, Provides.class, OnStartup.class, OnShutdown.class);
+    static final List<Class<? extends Annotation>> SCANNED_METHOD_ANNOTATIONS = Stream.concat(ROUTE_ANNOTATIONS.stream(),
+            Stream.of(dev.brisk.WebSocket.class, Provides.class, OnStartup.class, OnShutdown.class)).toList();
 
     private ClassScanner() {
     }

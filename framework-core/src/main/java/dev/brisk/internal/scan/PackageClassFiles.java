@@ -31,10 +31,10 @@ final class PackageClassFiles {
      * The descriptors an annotation use leaves in a class file's constant pool. A class with none of
      * them cannot carry a route, a provider or a lifecycle method, and is neither loaded nor inspected.
      */
-    private static final byte[][] MARKERS = Stream.of("Router", "Get", "Post", "Put", "Patch", "Delete", "Head", "Options",
-                    "WebSocket", "Provides", "OnStartup", "OnShutdown")
-            .map(n -> ("Ldev/brisk/" + n + ";").getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
-    private static final byte[] PREFIX = "Ldev/brisk/".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[][] MARKERS = Stream.concat(Stream.of(dev.brisk.Router.class), ClassScanner.SCANNED_METHOD_ANNOTATIONS.stream())
+            .map(a -> ("L" + a.getName().replace('.', '/') + ";").getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+    /** What every marker starts with: the package of Brisk's annotations, {@code Ldev/brisk/}. */
+    private static final byte[] PREFIX = ("L" + dev.brisk.Router.class.getPackageName().replace('.', '/') + "/").getBytes(StandardCharsets.US_ASCII);
 
     private PackageClassFiles() {
     }

@@ -86,13 +86,17 @@ final class RouteInference {
     private final List<RouteDef> webSockets = new ArrayList<>();
     private final Map<String, RouteDef> seenWebSockets = new HashMap<>();
 
-    /** A {@code @WebSocket} method: bound like an HTTP GET route, with its own table of paths. */
-    private void addWebSocket(Class<?> c, Method m, dev.brisk.WebSocket ws, Object instance, String prefix, List<String> tags, List<Class<?>> deps) {
+    /** A route's path under its prefix, its template, and its parameters, every path parameter matched by one. */
+    private record BoundPath(String path, PathTemplate template, List<ParamDef> params) {
+    }
+
+    /** What an HTTP and a WebSocket route share: the instance, the path, and the parameters that bind it. */
+    private BoundPath bindPath(Class<?> c, Method m, Object instance, String prefix, String own, String what) {
         if (!Modifier.isStatic(m.getModifiers()) && instance == null) {
             throw new StartupException(ModelBuilder.name(m) + ": no instance of " + c.getName());
         }
-        String path = ws.value().isEmpty() ? (prefix.equals("/") ? "/" : prefix) : joinPath(prefix, ws.value());
-        if (path.length() > 1 && ws.value().isEmpty() && path.endsWith("/")) path = path.substring(0, path.length() - 1);
+        String path = own.isEmpty() ? (prefix.equals("/") ? "/" : prefix) : joinPath(prefix, own);
+        if (path.length() > 1 && own.isEmpty() && path.endsWith("/")) path = path.substring(0, path.length() - 1);
         PathTemplate template;
         try {
             template = PathTemplate.parse(path);
@@ -104,13 +108,22 @@ final class RouteInference {
         if (pathNames.size() != template.paramNames().size()) {
             throw new StartupException(ModelBuilder.name(m) + ": path \"" + path + "\" repeats a parameter name");
         }
-        List<ParamDef> params = providers.params().inferParams(m, pathNames, "WebSocket route " + ModelBuilder.name(m), true);
+        List<ParamDef> params = providers.params().inferParams(m, pathNames, what + ModelBuilder.name(m), true);
         for (String pn : pathNames) {
             if (params.stream().noneMatch(p -> p.kind() == ParamKind.PATH && p.wireName().equals(pn))) {
                 throw new StartupException(ModelBuilder.name(m) + ": path parameter {" + pn + "} in \"" + path
                         + "\" has no method parameter of that name (parameters: " + params.stream().map(ParamDef::javaName).toList() + ")");
             }
         }
+        return new BoundPath(path, template, params);
+    }
+
+    /** A {@code @WebSocket} method: bound like an HTTP GET route, with its own table of paths. */
+    private void addWebSocket(Class<?> c, Method m, dev.brisk.WebSocket ws, Object instance, String prefix, List<String> tags, List<Class<?>> deps) {
+        var bound = bindPath(c, m, instance, prefix, ws.value(), "WebSocket route ");
+        String path = bound.path();
+        PathTemplate template = bound.template();
+        List<ParamDef> params = bound.params();
         for (var p : params) {
             if (p.kind() == ParamKind.BODY || p.kind() == ParamKind.FORM || p.kind() == ParamKind.RESPONSE) {
                 throw new StartupException(ModelBuilder.name(m) + " parameter '" + p.javaName() + "': a WebSocket handshake has no "
@@ -181,32 +194,12 @@ final class RouteInference {
                 continue;
             }
             if (a == null) continue;
-            if (!Modifier.isStatic(m.getModifiers()) && instance == null) {
-                throw new StartupException(ModelBuilder.name(m) + ": no instance of " + c.getName());
-            }
             var attrs = RouteAttrs.of(a);
-            String path = attrs.path().isEmpty() ? (prefix.equals("/") ? "/" : prefix) : joinPath(prefix, attrs.path());
-            if (path.length() > 1 && attrs.path().isEmpty() && path.endsWith("/")) path = path.substring(0, path.length() - 1);
-            PathTemplate template;
-            try {
-                template = PathTemplate.parse(path);
-            } catch (IllegalArgumentException e) {
-                throw new StartupException(ModelBuilder.name(m) + ": " + e.getMessage());
-            }
-            m.setAccessible(true);
-            var pathNames = new LinkedHashSet<>(template.paramNames());
-            if (pathNames.size() != template.paramNames().size()) {
-                throw new StartupException(ModelBuilder.name(m) + ": path \"" + path + "\" repeats a parameter name");
-            }
-            List<ParamDef> params = providers.params().inferParams(m, pathNames, "route " + ModelBuilder.name(m), true);
+            var bound = bindPath(c, m, instance, prefix, attrs.path(), "route ");
+            String path = bound.path();
+            PathTemplate template = bound.template();
+            List<ParamDef> params = bound.params();
             WebSocketInference.noSession(params, "route " + ModelBuilder.name(m));
-            for (String pn : pathNames) {
-                if (params.stream().noneMatch(p -> p.kind() == ParamKind.PATH && p.wireName().equals(pn))) {
-                    throw new StartupException(ModelBuilder.name(m) + ": path parameter {" + pn + "} in \"" + path
-                            + "\" has no method parameter of that name (parameters: "
-                            + params.stream().map(ParamDef::javaName).toList() + ")");
-                }
-            }
             var routeDeps = new ArrayList<ProviderDef>();
             for (Class<?> d : deps) {
                 var p = providers.findProvider(d, "", "dependencies of " + c.getName());

@@ -35,16 +35,20 @@ public abstract class BlockingSource<T> implements Flow.Publisher<T> {
     /** Releases the source. Runs on a worker, once. */
     protected abstract void close() throws Exception;
 
+    /** A streamed body has one reader: a second subscriber gets an error (Reactive Streams rule 1.9), the first goes on. */
+    static boolean refusedAgain(java.util.concurrent.atomic.AtomicBoolean subscribed, Flow.Subscriber<?> s) {
+        if (subscribed.compareAndSet(false, true)) return false;
+        s.onSubscribe(new Flow.Subscription() {
+            @Override public void request(long n) { }
+            @Override public void cancel() { }
+        });
+        s.onError(new IllegalStateException("a streamed body can be read once"));
+        return true;
+    }
+
     @Override
     public final void subscribe(Flow.Subscriber<? super T> s) {
-        if (!subscribed.compareAndSet(false, true)) {
-            s.onSubscribe(new Flow.Subscription() {
-                @Override public void request(long n) { }
-                @Override public void cancel() { }
-            });
-            s.onError(new IllegalStateException("a streamed body can be read once"));
-            return;
-        }
+        if (refusedAgain(subscribed, s)) return;
         subscriber = s;
         s.onSubscribe(new Flow.Subscription() {
             @Override

@@ -161,14 +161,7 @@ public final class Sources {
 
         @Override
         public void subscribe(Flow.Subscriber<? super ByteBuf> s) {
-            if (!subscribed.compareAndSet(false, true)) {
-                s.onSubscribe(new Flow.Subscription() {
-                    @Override public void request(long n) { }
-                    @Override public void cancel() { }
-                });
-                s.onError(new IllegalStateException("a streamed body can be read once"));
-                return;
-            }
+            if (BlockingSource.refusedAgain(subscribed, s)) return;
             subscriber = s;
             s.onSubscribe(new Flow.Subscription() {
                 @Override

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * The messages logged to one logger while it is open, as slf4j-simple (the test logging backend)
@@ -57,7 +56,7 @@ final class LogCapture implements AutoCloseable {
 
     /** Waits (up to 5 s) for {@code n} messages: they are written after the response is sent. */
     List<String> await(int n) {
-        until(() -> messages().size() >= n);
+        dev.brisk.it.Eventually.until(() -> messages().size() >= n);
         return messages();
     }
 
@@ -72,18 +71,5 @@ final class LogCapture implements AutoCloseable {
     public void close() {
         System.err.flush();
         System.setErr(original);
-    }
-
-    static void until(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 5 s");
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.brisk.it.websocket;
 
+import dev.brisk.it.Eventually;
+
 import dev.brisk.App;
 import dev.brisk.Path;
 import dev.brisk.WebSocket;

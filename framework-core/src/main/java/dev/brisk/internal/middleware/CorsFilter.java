@@ -11,10 +11,8 @@ import io.netty.util.AsciiString;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The CORS middleware (Fetch standard, "CORS protocol"). Preflights ({@code OPTIONS} with
@@ -42,8 +40,8 @@ public final class CorsFilter implements Filter {
 
     /** {@code *} without credentials: the same answer for every origin, so no {@code Vary}. */
     private final boolean anyOrigin;
-    private final Set<String> exact;
-    private final OriginRule[] patterns;
+    private final boolean nullOrigin;
+    private final OriginMatcher origins;
     private final boolean credentials;
     private final boolean anyMethod;
     private final String[] methods;
@@ -62,9 +60,9 @@ public final class CorsFilter implements Filter {
                       boolean credentials, Duration maxAge) {
         this.credentials = credentials;
         if (origins.isEmpty()) throw new StartupException("Cors: no origins given; name them, e.g. Cors.allowOrigins(\"https://app.example.com\")");
-        var exactSet = new HashSet<String>();
-        var patternList = new ArrayList<OriginRule>();
+        var specs = new ArrayList<String>();
         boolean star = false;
+        boolean nullOrigin = false;
         for (String o : origins) {
             if (o == null) throw new StartupException("Cors: origins must not contain null");
             if (o.equals("*")) {
@@ -74,14 +72,12 @@ public final class CorsFilter implements Filter {
                     throw new StartupException("Cors: the origin \"null\" with allowCredentials(true) would let any sandboxed page or"
                             + " local file make credentialed requests; remove \"null\" or the credentials");
                 }
-                exactSet.add("null");
+                nullOrigin = true;
             } else {
-                var rule = OriginRule.parse(o);
-                if (rule.exact != null) exactSet.add(rule.exact);
-                else patternList.add(rule);
+                specs.add(o);
             }
         }
-        if (star && (!exactSet.isEmpty() || !patternList.isEmpty())) {
+        if (star && (nullOrigin || !specs.isEmpty())) {
             throw new StartupException("Cors: \"*\" allows every origin; give it alone, or list the origins without it");
         }
         if (star && credentials) {
@@ -89,8 +85,8 @@ public final class CorsFilter implements Filter {
                     + " requests (browsers refuse \"*\" with credentials, and reflecting the origin instead is unsafe); list the origins");
         }
         this.anyOrigin = star;
-        this.exact = Set.copyOf(exactSet);
-        this.patterns = patternList.toArray(OriginRule[]::new);
+        this.nullOrigin = nullOrigin;
+        this.origins = OriginMatcher.of(specs);   // the same rules as the WebSocket Origin check
 
         var m = Tokens.checkedTokens("Cors", "method", methods, false);
         this.anyMethod = m.contains("*");
@@ -183,9 +179,7 @@ public final class CorsFilter implements Filter {
     }
 
     boolean allowed(String origin) {
-        if (anyOrigin || exact.contains(origin)) return true;
-        for (OriginRule p : patterns) if (p.matches(origin)) return true;
-        return false;
+        return anyOrigin || nullOrigin && origin.equals("null") || origins.matches(origin);
     }
 
     private static boolean contains(String[] list, String value) {

@@ -8,9 +8,10 @@ public interface Server extends AutoCloseable {
     int port();
 
     /**
-     * Stops gracefully: stops accepting, lets in-flight requests finish (their responses carry
-     * {@code Connection: close}), answers new requests on open connections with 503, closes what is
-     * left after the app's shutdown grace period, then runs the shutdown hooks. Idempotent.
+     * Stops gracefully: serves what reached the server before the stop (requests in flight, requests
+     * already sent on open connections, connections waiting in the accept queue), each connection's
+     * last response saying {@code Connection: close}; then stops accepting, closes idle connections,
+     * closes what is left after the app's shutdown grace period, and runs the shutdown hooks. Idempotent.
      */
     @Override
     void close();

@@ -115,6 +115,29 @@ final class CachedRoute implements RouteHook {
                 .thenCompose(Function.identity());
     }
 
+    /** Only an in-memory lookup is quick enough for the event loop; Redis hits of plain routes are read on a worker. */
+    @Override
+    public boolean answersOnLoop() {
+        return backend.synchronous();
+    }
+
+    /**
+     * A plain route's hit, answered on the event loop: no trip to a worker for what is a lookup.
+     * Anything else (a miss, a request with cache directives) goes to the worker's {@link #beforeInvoke}.
+     */
+    @Override
+    public Reply onLoop(Call call, Object[] args) {
+        RequestView req = call.request();
+        if (req.headerValue(CACHE_CONTROL) != null || req.headerValue(HttpHeaderNames.PRAGMA) != null) return null;
+        KeyPlan.Key key = plan.key(req, args);
+        Entry e = backend.readNow(namespace, key.canonical());
+        if (e == null) return null;
+        var st = new State(key, Directives.NONE);
+        st.mode = Mode.HIT;
+        call.attach(st);
+        return fromEntry(call, st, e, clock.millis(), null);
+    }
+
     /** A fresh entry: a hit, unless the request wants a younger one. */
     private Object found(Call call, State st, Entry e) {
         long now = clock.millis();
@@ -177,10 +200,17 @@ final class CachedRoute implements RouteHook {
      */
     private Reply fromEntry(Call call, State st, Entry e, long now, String cacheStatus) {
         Reply r;
-        if (Conditional.matches(call.request().headerValue(HttpHeaderNames.IF_NONE_MATCH), e.etag)) {
+        boolean notModified = Conditional.matches(call.request().headerValue(HttpHeaderNames.IF_NONE_MATCH), e.etag);
+        if (!notModified && cacheStatus == null && backend.synchronous()) {
+            // A plain hit of an entry kept in memory: the headers made for this second, the body shared.
+            // (A Redis entry is decoded anew for every read: nothing to share.)
+            Body body = e.status == 204 || e.status == 304 ? Body.EMPTY : new Body.Bytes(e.bodyView());
+            return Reply.prepared(e.status, body == Body.EMPTY ? null : e.contentTypeHeader(), body, e.hitHead(now, st.key.principal(), vary));
+        }
+        if (notModified) {
             r = Reply.empty(304);
         } else {
-            r = e.status == 204 || e.status == 304 ? Reply.empty(e.status) : Reply.bytes(e.status, e.contentType, Unpooled.wrappedBuffer(e.body));
+            r = e.status == 204 || e.status == 304 ? Reply.empty(e.status) : Reply.bytes(e.status, e.contentType, backend.synchronous() ? e.bodyView() : Unpooled.wrappedBuffer(e.body));
             for (int i = 0; i < e.names.length; i++) r.addHeader(e.names[i], e.values[i]);
         }
         r.addHeader(ETAG, e.etagHeader());

@@ -1,5 +1,9 @@
 package dev.brisk.cache.internal;
 
+import dev.brisk.internal.http.PreparedHeaders;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.util.AsciiString;
 
 /**
@@ -27,6 +31,30 @@ public final class Entry {
         this.expiresAt = expiresAt;
     }
 
+    /** Reads of this entry so far (racy: a count, not an exact one). */
+    private long reads;
+
+    /**
+     * Whether this read is one Caffeine's policy hears of: the first 16 (as many as its frequency
+     * sketch counts), then one in 16. Recording a read costs a write to a read buffer and, every few
+     * reads, a drain handed to another thread: nearly half of an in-memory hit's time on the event
+     * loop. A key in steady use is still recorded far more often than the sketch's periodic halving
+     * forgets it, so what the policy keeps does not change (MemoryBoundTest).
+     */
+    boolean recordRead() {
+        long n = reads++;
+        return n < 16 || (n & 15) == 0;
+    }
+
+    /** The body for every hit: read-only, never released; each reply gets a view of its own (its own reader index). */
+    private ByteBuf sharedBody;
+
+    ByteBuf bodyView() {
+        var b = sharedBody;
+        if (b == null) sharedBody = b = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(body).asReadOnly());
+        return b.duplicate();
+    }
+
     private volatile HitHeaders hitHeaders;
 
     /** {@code Age} and {@code Cache-Status} of a hit, made once per second of the entry's life rather than per hit. */
@@ -44,10 +72,56 @@ public final class Entry {
         return h;
     }
 
+    /** A hit's headers for one second of the entry's life, encoded once (a route's {@code Vary} and a key's credential fix the rest). */
+    private record HitHead(long second, boolean principal, AsciiString vary, PreparedHeaders headers) {
+    }
+
+    private volatile HitHead hitHead;
+
+    /**
+     * Every header of a hit at {@code now} besides the content type: the stored ones, {@code ETag},
+     * {@code Cache-Control}, {@code Age}, {@code Vary} (when not null) and {@code Cache-Status}.
+     */
+    PreparedHeaders hitHead(long now, boolean principal, AsciiString vary) {
+        HitHeaders hit = hitHeaders(now);
+        var h = hitHead;
+        if (h == null || h.second() != hit.second() || h.principal() != principal || h.vary() != vary) {
+            int n = names.length;
+            var hn = new CharSequence[n + (vary == null ? 4 : 5)];
+            var hv = new CharSequence[hn.length];
+            System.arraycopy(names, 0, hn, 0, n);
+            System.arraycopy(values, 0, hv, 0, n);
+            hn[n] = HttpHeaderNames.ETAG;
+            hv[n++] = etagHeader();
+            hn[n] = HttpHeaderNames.CACHE_CONTROL;
+            hv[n++] = cacheControl(principal);
+            hn[n] = HttpHeaderNames.AGE;
+            hv[n++] = hit.age();
+            if (vary != null) {
+                hn[n] = HttpHeaderNames.VARY;
+                hv[n++] = vary;
+            }
+            hn[n] = CachedRoute.CACHE_STATUS;
+            hv[n] = hit.status();
+            h = new HitHead(hit.second(), principal, vary, PreparedHeaders.of(hn, hv));
+            hitHead = h;
+        }
+        return h.headers();
+    }
+
     // The header values as AsciiStrings, made once: the transport copies their bytes instead of encoding chars per hit.
     private AsciiString etagHeader;
     private AsciiString publicControl;
     private AsciiString privateControl;
+
+    private AsciiString contentTypeHeader;
+
+    /** The content type, or null. */
+    AsciiString contentTypeHeader() {
+        var h = contentTypeHeader;
+        if (h == null && contentType != null) contentTypeHeader = h = new AsciiString(contentType);
+        return h;
+    }
 
     AsciiString etagHeader() {
         var h = etagHeader;

@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Entries in this JVM, on Caffeine: bounded by the bytes they hold (least recently and frequently
- * used evicted first), each expiring at its own time. Maintenance runs on the calling thread, so
- * no pool of Caffeine's own is involved.
+ * used evicted first), each expiring at its own time. Caffeine's upkeep runs on {@link #MAINTENANCE},
+ * and a hit is looked up quietly, recorded in the policy only as often as {@link Entry#recordRead} says.
  */
 public final class MemoryBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger("dev.brisk.cache");
@@ -141,8 +141,11 @@ public final class MemoryBackend implements Backend {
 
     @Override
     public Entry readNow(String namespace, String key) {
-        Object v = cache.getIfPresent(new Key(namespace, false, key));
-        return v instanceof Entry e && e.fresh(clock.millis()) ? e : null;
+        var k = new Key(namespace, false, key);
+        Object v = cache.policy().getIfPresentQuietly(k);
+        if (!(v instanceof Entry e)) return null;
+        if (e.recordRead()) cache.getIfPresent(k);   // tells Caffeine's policy of this read
+        return e.fresh(clock.millis()) ? e : null;
     }
 
     @Override

@@ -121,6 +121,7 @@ public final class Dispatch implements Dispatcher {
             case FOUND -> {
                 Route r = found.endpoint();
                 req.pathParams(r.pathNames(), found.values());
+                if (r.loopFirst() != null && answeredOnLoop(r, req, sink)) return;
                 var c = new Call(req, r, sink, this);
                 if (r.async()) {
                     runChain(c, r);
@@ -142,6 +143,25 @@ public final class Dispatch implements Dispatcher {
                 });
             }
         }
+    }
+
+    /**
+     * A plain route's answer from its hooks on this event loop (a cache hit), without the trip to a
+     * worker. The listeners hear of the request only when it is answered here (its start time is
+     * still the call's): one that goes on to a worker is theirs once, from there.
+     */
+    private boolean answeredOnLoop(Route route, RequestView req, ReplySink sink) {
+        var probe = new Call(req, route, sink, this);
+        Reply r = route.loopFirst().onLoop(probe);
+        if (r == null) return false;
+        var ls = listeners;
+        if (ls.length != 0) for (var l : ls) l.started(probe);
+        try {
+            probe.reply(r);
+        } finally {
+            if (ls.length != 0) for (var l : ls) l.returned(probe);
+        }
+        return true;
     }
 
     @Override

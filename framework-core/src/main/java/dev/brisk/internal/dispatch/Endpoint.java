@@ -58,6 +58,8 @@ public final class Endpoint implements Route.Terminal {
     private final ErrorMapper errors;
     private final RouteHook[] hooks;
     private final String name;
+    /** See {@link RouteHook#answersOnLoop}. */
+    private final boolean loopFirst;
     /** Replaces the call and result mapping (WebSocket routes), or null. */
     private final Invocation custom;
 
@@ -103,6 +105,12 @@ public final class Endpoint implements Route.Terminal {
             this.lambda = (RouteHandler) def.target();
             this.validation = null;
         }
+        this.loopFirst = !async && custom == null && this.hooks != null && def.routeDependencies().isEmpty()
+                && def.params().stream().allMatch(p -> switch (p.kind()) {
+                    case PATH, QUERY, HEADER, COOKIE -> true;
+                    default -> false;
+                })
+                && Arrays.stream(this.hooks).allMatch(RouteHook::answersOnLoop);
         this.isVoid = def.resultType() == Void.class;
         Class<?> raw = Types.raw(def.resultType());
         boolean dynamic = raw == Object.class || raw == Optional.class || raw == Response.class || raw == String.class
@@ -139,6 +147,34 @@ public final class Endpoint implements Route.Terminal {
             else afterMatch(c, sink, 0);
         } catch (Throwable t) {
             fail(c, sink, t);
+        }
+    }
+
+    boolean loopFirst() {
+        return loopFirst;
+    }
+
+    /**
+     * For a {@link #loopFirst} route, on the event loop: binds and validates (nothing here can block:
+     * wire values only) and lets the hooks answer. Null when none does, or when anything is amiss
+     * (an invalid value, an exception): a worker then runs the route from the start on a fresh call,
+     * and reports what there is to report.
+     */
+    Reply onLoop(Call c) {
+        try {
+            if (validation != null && validation.wantsRawInputs()) c.rawInputs = new Object[argCount];
+            if (!(ArgsSolver.solve(binders, argCount, c, false) instanceof Object[] args) || c.hasErrors()) return null;
+            if (validation != null) validation.validate(c, args);
+            if (c.hasErrors()) return null;
+            for (RouteHook h : hooks) {
+                Reply r = h.onLoop(c, args);
+                if (r == null) continue;
+                for (int i = hooks.length - 1; i >= 0; i--) r = hooks[i].afterResponse(c, r);
+                return r;
+            }
+            return null;
+        } catch (Throwable t) {
+            return null;
         }
     }
 

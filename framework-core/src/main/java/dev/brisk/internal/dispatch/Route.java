@@ -19,6 +19,8 @@ final class Route {
     private final boolean async;
     private final String[] pathNames;
     private final String name;
+    /** The endpoint when its hooks may answer on the event loop before the request goes to a worker (no middleware around it), else null. */
+    private final Endpoint loopFirst;
 
     /**
      * @param chain the middleware steps, outermost first: {@link Filter}s and {@link MiddlewareStep}s
@@ -30,6 +32,11 @@ final class Route {
         this.async = async;
         this.pathNames = pathNames;
         this.name = name;
+        this.loopFirst = chain.length == 0 && terminal instanceof Endpoint e && e.loopFirst() ? e : null;
+    }
+
+    Endpoint loopFirst() {
+        return loopFirst;
     }
 
     RouteDef def() {

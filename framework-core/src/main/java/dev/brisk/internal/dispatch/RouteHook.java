@@ -19,6 +19,24 @@ public interface RouteHook {
         return null;
     }
 
+    /**
+     * Whether {@link #onLoop} may answer this plain (worker) route's requests on the event loop. Asked
+     * once, at startup; the endpoint uses it only when every hook of the route says so, and the route
+     * has no middleware, no dependency and reads nothing but path, query, header and cookie values.
+     */
+    default boolean answersOnLoop() {
+        return false;
+    }
+
+    /**
+     * On the event loop, before a worker takes the request: parameters are bound and valid. Returns a
+     * reply to answer with at once, or null to let a worker run the route from the start (this call is
+     * then dropped: {@link #afterMatch} and {@link #beforeInvoke} see a fresh one). Must not block.
+     */
+    default Reply onLoop(Call call, Object[] args) {
+        return null;
+    }
+
     /** The route's reply (the handler's, an error's, or an early answer of a later hook) on its way out. */
     default Reply afterResponse(Call call, Reply reply) {
         return reply;

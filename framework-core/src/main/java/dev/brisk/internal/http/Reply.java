@@ -24,6 +24,8 @@ public final class Reply {
     private CharSequence[] names;
     private CharSequence[] values;
     private int headerCount;
+    /** The headers' lines ready to send, while {@link #names} and {@link #values} are still theirs (shared: copied before a change). */
+    private PreparedHeaders prepared;
     private Body body;
     private List<Runnable> afterSend;
 
@@ -36,6 +38,29 @@ public final class Reply {
     /** A reply with a body in {@code content}, which it now owns. */
     public static Reply bytes(int status, CharSequence contentType, ByteBuf content) {
         return new Reply(status, contentType, new Body.Bytes(content));
+    }
+
+    /** A reply with the headers {@code headers} (shared with other replies; this one copies them before changing any). */
+    public static Reply prepared(int status, CharSequence contentType, Body body, PreparedHeaders headers) {
+        var r = new Reply(status, contentType, body);
+        r.prepared = headers;
+        r.names = headers.names;
+        r.values = headers.values;
+        r.headerCount = headers.names.length;
+        return r;
+    }
+
+    /** The prepared lines that are exactly this reply's headers, or null: the transport then encodes them one by one. */
+    public PreparedHeaders preparedHeaders() {
+        return prepared;
+    }
+
+    /** Before any change to the headers: the shared arrays become this reply's own. */
+    private void own() {
+        if (prepared == null) return;
+        prepared = null;
+        names = Arrays.copyOf(names, Math.max(4, headerCount + 2));
+        values = Arrays.copyOf(values, names.length);
     }
 
     /** A reply without body or content type. */
@@ -113,6 +138,7 @@ public final class Reply {
             contentType = value;
             return this;
         }
+        own();
         if (names == null) {
             names = new CharSequence[4];
             values = new CharSequence[4];
@@ -142,6 +168,7 @@ public final class Reply {
             contentType = null;
             return this;
         }
+        own();
         int w = 0;
         for (int r = 0; r < headerCount; r++) {
             if (AsciiString.contentEqualsIgnoreCase(names[r], name)) continue;
@@ -159,6 +186,7 @@ public final class Reply {
 
     /** Removes every header except the content type. */
     public Reply clearHeaders() {
+        own();
         for (int i = 0; i < headerCount; i++) {
             names[i] = null;
             values[i] = null;
@@ -188,6 +216,7 @@ public final class Reply {
             if (first < 0) first = i;
         }
         if (first < 0) return addHeader(name, token);
+        own();
         CharSequence old = values[first];
         values[first] = old.length() == 0 ? token : new StringBuilder(old.length() + 2 + token.length()).append(old).append(", ").append(token).toString();
         return this;

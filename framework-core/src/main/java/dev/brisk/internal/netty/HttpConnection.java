@@ -528,7 +528,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         ByteBuf out;
         try {
             out = ResponseEncoder.head(ctx.alloc(), r, length, connection, inlineBody == null ? 0 : inlineBody.readableBytes());
-            if (inlineBody != null) out.writeBytes(inlineBody);
+            if (inlineBody != null) {
+                // The source copies into the buffer: the other way round, a heap source goes through a temporary NIO view.
+                int n = inlineBody.readableBytes();
+                out.ensureWritable(n);
+                inlineBody.getBytes(inlineBody.readerIndex(), out, out.writerIndex(), n);
+                out.writerIndex(out.writerIndex() + n);
+            }
         } finally {
             if (inlineBody != null) inlineBody.release();
         }

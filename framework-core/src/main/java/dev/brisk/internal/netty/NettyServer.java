@@ -43,6 +43,8 @@ public final class NettyServer {
     static final long ACCEPT_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Where it can: the queue must be empty and the last accepted connection set up this long ago. */
     static final long ACCEPT_SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** Where it cannot: the listener closes after this long even if connections keep coming. */
+    static final long ACCEPT_QUIET_LIMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final ServerConfig config;
     private final Dispatcher dispatcher;
@@ -204,13 +206,21 @@ public final class NettyServer {
             if (ctx != null) ctx.executor().execute(c::onDrain);
         }
         // Accept what is in the accept queue: it reached the server. Closing the listener would reset it.
+        // What is owed is the queue as it is now: clients that keep connecting (a load generator, a
+        // balancer that has not heard yet) must not hold the listener open until the grace runs out.
         int port = port();
+        long start = System.nanoTime();
+        int queued = serverChannel instanceof LocalServerChannel ? -1 : AcceptBacklog.pending(port);
+        long owed = queued >= 0 ? accepted.get() + queued : -1;
         while (!(serverChannel instanceof LocalServerChannel) && System.nanoTime() < deadline) {
-            int backlog = AcceptBacklog.pending(port);
-            long sinceAccept = System.nanoTime() - lastAccept;
+            long now = System.nanoTime();
             boolean settled = initialized.get() >= accepted.get();
-            if (backlog == 0 && settled && sinceAccept >= ACCEPT_SETTLE_NANOS) break;
-            if (backlog < 0 && settled && sinceAccept >= ACCEPT_QUIET_NANOS) break;
+            if (owed >= 0) {
+                if (settled && accepted.get() >= owed) break;
+                if (settled && AcceptBacklog.pending(port) == 0 && now - lastAccept >= ACCEPT_SETTLE_NANOS) break;
+            } else if (settled && (now - lastAccept >= ACCEPT_QUIET_NANOS || now - start >= ACCEPT_QUIET_LIMIT_NANOS)) {
+                break;
+            }
             if (!sleep()) break;
         }
         serverChannel.close().syncUninterruptibly();

@@ -2,6 +2,7 @@ package dev.brisk.internal.netty;
 
 import dev.brisk.internal.http.DateHeader;
 import dev.brisk.internal.http.HttpStatus;
+import dev.brisk.internal.http.PreparedHeaders;
 import dev.brisk.internal.http.Reply;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -64,7 +65,9 @@ final class ResponseEncoder {
                 writeAscii(out, ct);
                 out.writeShort(CRLF);
             }
-            for (int i = 0, n = r.headerCount(); i < n; i++) {
+            PreparedHeaders prepared = r.preparedHeaders();
+            if (prepared != null) out.writeBytes(prepared.encoded());   // never holds Connection
+            else for (int i = 0, n = r.headerCount(); i < n; i++) {
                 CharSequence name = r.headerName(i);
                 // Connection is the transport's, except on a protocol switch, which names the upgrade in it.
                 if (connection != 0 && HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(name)) continue;

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,9 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A plain (worker) route's in-memory hit is answered on the event loop: it needs no free worker,
- * request listeners hear of it exactly once, and everything that is not a plain hit (a miss, an
- * invalid value, request cache directives) still goes to a worker as before.
+ * An in-memory hit is answered on the event loop as the request arrives, a plain (worker) route's
+ * too: it needs no free worker, request listeners hear of it exactly once, and everything that is
+ * not a plain hit (a miss, an invalid value, request cache directives) runs the route as before.
  */
 class PlainRouteHitOnEventLoopTest {
     public static final class Reports {
@@ -36,6 +37,12 @@ class PlainRouteHitOnEventLoopTest {
         @Cached(ttl = "60s", key = "id")
         public Map<String, Object> report(int id, @Query(defaultValue = "10") @Max(100) int limit) {
             return Map.of("id", id, "call", calls.incrementAndGet());
+        }
+
+        @Get("/summary/{id}")
+        @Cached(ttl = "60s")
+        public CompletableFuture<String> summary(int id) {
+            return CompletableFuture.completedFuture("summary " + id + " call " + calls.incrementAndGet());
         }
 
         /** Keeps the only worker busy until released. */
@@ -90,6 +97,12 @@ class PlainRouteHitOnEventLoopTest {
             events.clear();
             assertThat(c.get("/report/3").header("Cache-Status")).startsWith("Brisk; hit");
             assertThat(events).containsExactly("started /report/3 loop", "completed /report/3 200 timed", "returned /report/3 loop");
+            events.clear();
+            // An event-loop route: the miss and the hit are both heard of once, on the loop.
+            c.get("/summary/3");
+            assertThat(c.get("/summary/3").header("Cache-Status")).startsWith("Brisk; hit");
+            assertThat(events).containsExactly("started /summary/3 loop", "completed /summary/3 200 timed", "returned /summary/3 loop",
+                    "started /summary/3 loop", "completed /summary/3 200 timed", "returned /summary/3 loop");
         }
     }
 

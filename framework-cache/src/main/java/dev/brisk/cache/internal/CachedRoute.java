@@ -115,15 +115,15 @@ final class CachedRoute implements RouteHook {
                 .thenCompose(Function.identity());
     }
 
-    /** Only an in-memory lookup is quick enough for the event loop; Redis hits of plain routes are read on a worker. */
+    /** Only an in-memory lookup is quick enough to try first on the event loop; a Redis read goes the usual way. */
     @Override
     public boolean answersOnLoop() {
         return backend.synchronous();
     }
 
     /**
-     * A plain route's hit, answered on the event loop: no trip to a worker for what is a lookup.
-     * Anything else (a miss, a request with cache directives) goes to the worker's {@link #beforeInvoke}.
+     * A hit, answered on the event loop as the request arrives: no trip to a worker for what is a
+     * lookup. Anything else (a miss, a request with cache directives) goes on to {@link #beforeInvoke}.
      */
     @Override
     public Reply onLoop(Call call, Object[] args) {

@@ -146,9 +146,10 @@ public final class Dispatch implements Dispatcher {
     }
 
     /**
-     * A plain route's answer from its hooks on this event loop (a cache hit), without the trip to a
-     * worker. The listeners hear of the request only when it is answered here (its start time is
-     * still the call's): one that goes on to a worker is theirs once, from there.
+     * A route's answer from its hooks on this event loop (a cache hit): no trip to a worker for a plain
+     * route, no chain, binding-state or handler machinery for either kind. The listeners hear of the
+     * request only when it is answered here (its start time is still the call's): one that goes on is
+     * theirs once, from where it runs.
      */
     private boolean answeredOnLoop(Route route, RequestView req, ReplySink sink) {
         var probe = new Call(req, route, sink, this);

@@ -105,7 +105,7 @@ public final class Endpoint implements Route.Terminal {
             this.lambda = (RouteHandler) def.target();
             this.validation = null;
         }
-        this.loopFirst = !async && custom == null && this.hooks != null && def.routeDependencies().isEmpty()
+        this.loopFirst = custom == null && this.hooks != null && def.routeDependencies().isEmpty()
                 && def.params().stream().allMatch(p -> switch (p.kind()) {
                     case PATH, QUERY, HEADER, COOKIE -> true;
                     default -> false;
@@ -157,8 +157,8 @@ public final class Endpoint implements Route.Terminal {
     /**
      * For a {@link #loopFirst} route, on the event loop: binds and validates (nothing here can block:
      * wire values only) and lets the hooks answer. Null when none does, or when anything is amiss
-     * (an invalid value, an exception): a worker then runs the route from the start on a fresh call,
-     * and reports what there is to report.
+     * (an invalid value, an exception): the route then runs from the start on a fresh call (a plain
+     * route's on a worker), and reports what there is to report.
      */
     Reply onLoop(Call c) {
         try {

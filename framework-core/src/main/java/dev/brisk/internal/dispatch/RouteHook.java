@@ -20,18 +20,20 @@ public interface RouteHook {
     }
 
     /**
-     * Whether {@link #onLoop} may answer this plain (worker) route's requests on the event loop. Asked
-     * once, at startup; the endpoint uses it only when every hook of the route says so, and the route
-     * has no middleware, no dependency and reads nothing but path, query, header and cookie values.
+     * Whether {@link #onLoop} may answer this route's requests as soon as they arrive, on the event
+     * loop. Asked once, at startup; the endpoint uses it only when every hook of the route says so, and
+     * the route has no middleware, no dependency and reads nothing but path, query, header and cookie
+     * values (so binding them cannot block).
      */
     default boolean answersOnLoop() {
         return false;
     }
 
     /**
-     * On the event loop, before a worker takes the request: parameters are bound and valid. Returns a
-     * reply to answer with at once, or null to let a worker run the route from the start (this call is
-     * then dropped: {@link #afterMatch} and {@link #beforeInvoke} see a fresh one). Must not block.
+     * On the event loop, before the route runs (before a worker takes a plain route's request):
+     * parameters are bound and valid. Returns a reply to answer with at once, or null to run the route
+     * as usual from the start (this call is then dropped: {@link #afterMatch} and {@link #beforeInvoke}
+     * see a fresh one). Must not block.
      */
     default Reply onLoop(Call call, Object[] args) {
         return null;

@@ -13,11 +13,7 @@ import dev.brisk.internal.http.ReplySink;
 import dev.brisk.internal.http.RequestView;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpVersion;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -70,9 +66,9 @@ public class CacheDispatchBenchmark {
         routes = AppRuntime.of(app).compiled().dispatcher(workers);
         channel = new EmbeddedChannel();
         connection = new ConnectionInfo(channel.eventLoop(), channel.alloc(), null, null, java.util.Map.of());
-        json = get("/json");
-        cachedJson = get("/cached/json");
-        cachedSlow = get("/cached/slow");
+        json = EndpointBenchmark.get("/json");
+        cachedJson = EndpointBenchmark.get("/cached/json");
+        cachedSlow = EndpointBenchmark.get("/cached/slow");
         for (HttpRequest r : new HttpRequest[] {cachedJson, cachedSlow}) expect(r, "Brisk; fwd=uri-miss; stored");
         expect(json, null);
         expect(cachedJson, "Brisk; hit; ttl=");
@@ -83,12 +79,6 @@ public class CacheDispatchBenchmark {
     public void tearDown() {
         channel.finishAndReleaseAll();
         workers.shutdown(0);
-    }
-
-    private static HttpRequest get(String uri) {
-        var req = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri);
-        req.headers().set(HttpHeaderNames.HOST, "localhost");
-        return req;
     }
 
     private void expect(HttpRequest head, String cacheStatus) throws Exception {

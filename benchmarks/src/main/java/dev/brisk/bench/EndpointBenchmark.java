@@ -101,7 +101,8 @@ public class EndpointBenchmark {
         workers.shutdown(0);
     }
 
-    private static HttpRequest get(String uri) {
+    /** A GET head for {@code uri} with a Host header, as a client sends it. */
+    static HttpRequest get(String uri) {
         var req = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri);
         req.headers().set(HttpHeaderNames.HOST, "localhost");
         return req;

@@ -46,8 +46,11 @@ public final class Entry {
         return n < 16 || (n & 15) == 0;
     }
 
-    /** The body for every hit: read-only, never released; each reply gets a view of its own (its own reader index). */
-    private ByteBuf sharedBody;
+    /**
+     * The body for every hit: read-only, never released; each reply gets a view of its own (its own
+     * reader index). Volatile: a buffer's indices are not final fields, so it must be published safely.
+     */
+    private volatile ByteBuf sharedBody;
 
     ByteBuf bodyView() {
         var b = sharedBody;

@@ -45,6 +45,12 @@ if [ -f "$netty_jar" ] && [ -x "$jdk25/bin/java" ]; then
   kill "$npid"; wait "$npid" 2>/dev/null || true
   add "Netty peer, JDK 25, plain" "$jdk25/bin/java $netty"
   add "Netty peer, JDK 25, AOT cache" "$jdk25/bin/java -XX:AOTCache=$work/netty25.aot $netty"
+  # The same on 17: an AppCDS archive written at the exit of one start, one request, SIGTERM.
+  "$jdk17/bin/java" -XX:ArchiveClassesAtExit="$work/netty17.jsa" $netty >/dev/null 2>&1 &
+  npid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/json" 2>/dev/null; do sleep 0.05; done
+  kill "$npid"; wait "$npid" 2>/dev/null || true
+  add "Netty peer, JDK 17, AppCDS archive" "$jdk17/bin/java -XX:SharedArchiveFile=$work/netty17.jsa -Xshare:auto $netty"
 fi
 if "$python" -c "import fastapi, uvicorn" 2>/dev/null; then
   loop=asyncio; "$python" -c "import uvloop" 2>/dev/null && loop=uvloop

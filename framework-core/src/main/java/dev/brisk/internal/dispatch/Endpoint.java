@@ -155,25 +155,31 @@ public final class Endpoint implements Route.Terminal {
     }
 
     /**
-     * For a {@link #loopFirst} route, on the event loop: binds and validates (nothing here can block:
-     * wire values only) and lets the hooks answer. Null when none does, or when anything is amiss
-     * (an invalid value, an exception): the route then runs from the start on a fresh call (a plain
-     * route's on a worker), and reports what there is to report.
+     * For a {@link #loopFirst} route, on the event loop: binds (nothing here can block: wire values
+     * only) and lets the hooks answer; an answer stands only if the arguments are also valid, which is
+     * checked then, so a request that goes on is not validated twice. Null when no hook answers, or
+     * when anything is amiss (an invalid value, an exception): the route then runs from the start on a
+     * fresh call (a plain route's on a worker), and reports what there is to report.
      */
     Reply onLoop(Call c) {
+        Reply r = null;
         try {
             if (validation != null && validation.wantsRawInputs()) c.rawInputs = new Object[argCount];
             if (!(ArgsSolver.solve(binders, argCount, c, false) instanceof Object[] args) || c.hasErrors()) return null;
-            if (validation != null) validation.validate(c, args);
-            if (c.hasErrors()) return null;
             for (RouteHook h : hooks) {
-                Reply r = h.onLoop(c, args);
-                if (r == null) continue;
-                for (int i = hooks.length - 1; i >= 0; i--) r = hooks[i].afterResponse(c, r);
-                return r;
+                r = h.onLoop(c, args);
+                if (r != null) break;
             }
-            return null;
+            if (r == null) return null;
+            if (validation != null) validation.validate(c, args);
+            if (c.hasErrors()) {
+                r.discard();
+                return null;
+            }
+            for (int i = hooks.length - 1; i >= 0; i--) r = hooks[i].afterResponse(c, r);
+            return r;
         } catch (Throwable t) {
+            if (r != null) r.discard();
             return null;
         }
     }

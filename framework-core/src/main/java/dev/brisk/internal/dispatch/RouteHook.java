@@ -31,9 +31,10 @@ public interface RouteHook {
 
     /**
      * On the event loop, before the route runs (before a worker takes a plain route's request):
-     * parameters are bound and valid. Returns a reply to answer with at once, or null to run the route
-     * as usual from the start (this call is then dropped: {@link #afterMatch} and {@link #beforeInvoke}
-     * see a fresh one). Must not block.
+     * parameters are bound, not yet validated. Returns a reply to answer with at once, or null to run
+     * the route as usual from the start (this call is then dropped: {@link #afterMatch} and
+     * {@link #beforeInvoke} see a fresh one). A reply is sent only if the arguments then prove valid;
+     * otherwise it is discarded and the route runs as usual. Must not block.
      */
     default Reply onLoop(Call call, Object[] args) {
         return null;

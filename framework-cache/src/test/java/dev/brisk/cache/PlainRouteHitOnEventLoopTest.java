@@ -93,16 +93,28 @@ class PlainRouteHitOnEventLoopTest {
         var events = ListeningExtension.EVENTS.computeIfAbsent("listening-plain-hit", k -> new java.util.concurrent.CopyOnWriteArrayList<>());
         try (var c = TestClient.of(app)) {
             c.get("/report/3");
+            awaitEvents(events, 3);   // "returned" may come a moment after the response has been sent
             assertThat(events).containsExactly("started /report/3 worker", "completed /report/3 200 timed", "returned /report/3 worker");
             events.clear();
             assertThat(c.get("/report/3").header("Cache-Status")).startsWith("Brisk; hit");
+            awaitEvents(events, 3);
             assertThat(events).containsExactly("started /report/3 loop", "completed /report/3 200 timed", "returned /report/3 loop");
             events.clear();
             // An event-loop route: the miss and the hit are both heard of once, on the loop.
             c.get("/summary/3");
             assertThat(c.get("/summary/3").header("Cache-Status")).startsWith("Brisk; hit");
+            awaitEvents(events, 6);
             assertThat(events).containsExactly("started /summary/3 loop", "completed /summary/3 200 timed", "returned /summary/3 loop",
                     "started /summary/3 loop", "completed /summary/3 200 timed", "returned /summary/3 loop");
+        }
+    }
+
+    private static void awaitEvents(java.util.List<String> events, int n) {
+        Concurrent.await(() -> events.size() >= n, n + " listener events");
+        try {
+            Thread.sleep(50);   // and no more than those
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -35,21 +35,21 @@ if [ -x "$jdk25/bin/java" ]; then
   add "Brisk, JDK 25, AOT cache" "$jdk25/bin/java -XX:AOTCache=$work/bench25.aot $brisk"
 fi
 # The floor: the raw Netty peer (the same JVM, Netty and a hand-written handler, nothing else), when it is built
-# (mvn -q -f benchmarks/side-by-side/peers/netty/pom.xml package); its AOT cache from one start, one request, SIGTERM.
+# (mvn -q -f benchmarks/side-by-side/peers/netty/pom.xml package), with its AOT cache (25) and AppCDS archive (17).
 netty_jar=benchmarks/side-by-side/peers/netty/target/netty-peer.jar
 if [ -f "$netty_jar" ] && [ -x "$jdk25/bin/java" ]; then
   netty="-Xms512m -Xmx512m -jar $netty_jar --port $port"
-  "$jdk25/bin/java" -XX:AOTCacheOutput="$work/netty25.aot" $netty >/dev/null 2>&1 &
-  npid=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/json" 2>/dev/null; do sleep 0.05; done
-  kill "$npid"; wait "$npid" 2>/dev/null || true
+  # One start of the peer with JVM options $1.. (writing its cache at exit), one request, SIGTERM.
+  train_netty() {
+    "$@" $netty >/dev/null 2>&1 &
+    local npid=$!
+    until curl -fs -o /dev/null "http://127.0.0.1:$port/json" 2>/dev/null; do sleep 0.05; done
+    kill "$npid"; wait "$npid" 2>/dev/null || true
+  }
+  train_netty "$jdk25/bin/java" -XX:AOTCacheOutput="$work/netty25.aot"
   add "Netty peer, JDK 25, plain" "$jdk25/bin/java $netty"
   add "Netty peer, JDK 25, AOT cache" "$jdk25/bin/java -XX:AOTCache=$work/netty25.aot $netty"
-  # The same on 17: an AppCDS archive written at the exit of one start, one request, SIGTERM.
-  "$jdk17/bin/java" -XX:ArchiveClassesAtExit="$work/netty17.jsa" $netty >/dev/null 2>&1 &
-  npid=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/json" 2>/dev/null; do sleep 0.05; done
-  kill "$npid"; wait "$npid" 2>/dev/null || true
+  train_netty "$jdk17/bin/java" -XX:ArchiveClassesAtExit="$work/netty17.jsa"
   add "Netty peer, JDK 17, AppCDS archive" "$jdk17/bin/java -XX:SharedArchiveFile=$work/netty17.jsa -Xshare:auto $netty"
 fi
 if "$python" -c "import fastapi, uvicorn" 2>/dev/null; then

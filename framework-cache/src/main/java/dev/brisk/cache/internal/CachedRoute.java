@@ -10,7 +10,6 @@ import dev.brisk.internal.dispatch.RouteHook;
 import dev.brisk.internal.http.Body;
 import dev.brisk.internal.http.Reply;
 import dev.brisk.internal.http.RequestView;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.util.AsciiString;
 
@@ -201,16 +200,15 @@ final class CachedRoute implements RouteHook {
     private Reply fromEntry(Call call, State st, Entry e, long now, String cacheStatus) {
         Reply r;
         boolean notModified = Conditional.matches(call.request().headerValue(HttpHeaderNames.IF_NONE_MATCH), e.etag);
-        if (!notModified && cacheStatus == null && backend.synchronous()) {
-            // A plain hit of an entry kept in memory: the headers made for this second, the body shared.
-            // (A Redis entry is decoded anew for every read: nothing to share.)
+        if (!notModified && cacheStatus == null) {
+            // A plain hit: the headers made for this second of the entry, the body shared.
             Body body = e.status == 204 || e.status == 304 ? Body.EMPTY : new Body.Bytes(e.bodyView());
             return Reply.prepared(e.status, body == Body.EMPTY ? null : e.contentTypeHeader(), body, e.hitHead(now, st.key.principal(), vary));
         }
         if (notModified) {
             r = Reply.empty(304);
         } else {
-            r = e.status == 204 || e.status == 304 ? Reply.empty(e.status) : Reply.bytes(e.status, e.contentType, backend.synchronous() ? e.bodyView() : Unpooled.wrappedBuffer(e.body));
+            r = e.status == 204 || e.status == 304 ? Reply.empty(e.status) : Reply.bytes(e.status, e.contentType, e.bodyView());
             for (int i = 0; i < e.names.length; i++) r.addHeader(e.names[i], e.values[i]);
         }
         r.addHeader(ETAG, e.etagHeader());

@@ -88,8 +88,6 @@ public final class ResultMapper {
         LoopJsonOutput.write(mapper, writer(value.getClass()), value, out);
     }
 
-    /** Bodies up to this size leave as an exact heap array (see {@code Replies.HEAP_LIMIT}); larger ones in a pooled buffer. */
-    private static final int HEAP_LIMIT = 2048;
     private static final int SCRATCH_KEEP = 64 * 1024;
     private static final io.netty.util.concurrent.FastThreadLocal<ByteBuf> SCRATCH = new io.netty.util.concurrent.FastThreadLocal<>() {
         @Override
@@ -110,7 +108,7 @@ public final class ResultMapper {
             LoopJsonOutput.write(mapper, writer, value, scratch);
             int n = scratch.readableBytes();
             ByteBuf out;
-            if (n <= HEAP_LIMIT) {
+            if (n <= dev.brisk.internal.http.Replies.HEAP_LIMIT) {   // an exact heap array; larger ones pooled
                 byte[] b = new byte[n];
                 scratch.readBytes(b);
                 out = io.netty.buffer.Unpooled.wrappedBuffer(b);

@@ -24,7 +24,7 @@ public final class Replies {
      * the transport copies a body this small behind the response head anyway, and a short-lived array
      * costs the JVM far less than a pooled buffer's bookkeeping (measured on /plaintext).
      */
-    static final int HEAP_LIMIT = 2048;
+    public static final int HEAP_LIMIT = 2048;
 
     public static Reply raw(ByteBufAllocator alloc, int status, CharSequence contentType, byte[] body) {
         if (body.length <= HEAP_LIMIT) return Reply.bytes(status, contentType, Unpooled.wrappedBuffer(body.clone()));

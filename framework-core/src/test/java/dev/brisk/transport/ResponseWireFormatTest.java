@@ -77,6 +77,19 @@ class ResponseWireFormatTest {
     }
 
     @Test
+    void theDateHeaderAgreesWithJavaTimeOnEveryDayFrom1970To2100() {
+        var imf = java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
+                .withZone(java.time.ZoneOffset.UTC);
+        var random = new java.util.Random(7);
+        for (long day = 0; day < 47_847; day++) {   // 1970-01-01 .. 2100-12-31, a random second of each day
+            long second = day * 86_400 + random.nextInt(86_400);
+            assertThat(DateHeader.format(second)).as("second %d", second).isEqualTo(imf.format(Instant.ofEpochSecond(second)));
+        }
+        assertThat(DateHeader.format(0)).isEqualTo("Thu, 01 Jan 1970 00:00:00 GMT");
+        assertThat(DateHeader.format(Instant.parse("2000-02-29T23:59:59Z").getEpochSecond())).isEqualTo("Tue, 29 Feb 2000 23:59:59 GMT");
+    }
+
+    @Test
     void aLargeBodyArrivesWholeBetweenPipelinedSmallOnes() {
         try (var c = RawHttp.connect(server.port())) {
             c.send(get("/hello") + get("/big") + get("/hello"));

@@ -63,6 +63,11 @@ public abstract class Scalar {
         return CACHE.get(c);
     }
 
+    /** An enum's converter from its wire names, in order, given by hand (no annotations read). */
+    public static Scalar ofEnumNames(Map<String, ? extends Enum<?>> names) {
+        return new EnumScalar(names);
+    }
+
     private static Scalar create(Class<?> c) {
         if (c == String.class) return new StringScalar();
         if (c == int.class || c == Integer.class) return new IntegerScalar(c.isPrimitive(), Integer.MIN_VALUE, Integer.MAX_VALUE, 0);
@@ -356,6 +361,18 @@ public abstract class Scalar {
         private final String expected;
 
         EnumScalar(Class<?> type) {
+            this(namesOf(type));
+        }
+
+        EnumScalar(Map<String, ?> names) {
+            byName.putAll(names);
+            var list = names.keySet().stream().map(n -> "'" + n + "'").collect(Collectors.toList());
+            expected = list.size() == 1 ? list.get(0)
+                    : String.join(", ", list.subList(0, list.size() - 1)) + " or " + list.get(list.size() - 1);
+        }
+
+        /** The constants by their wire names: {@code @JsonProperty}'s value where given, else the constant's name. */
+        private static Map<String, Object> namesOf(Class<?> type) {
             var names = new LinkedHashMap<String, Object>();
             for (Object constant : type.getEnumConstants()) {
                 var e = (Enum<?>) constant;
@@ -368,10 +385,7 @@ public abstract class Scalar {
                 }
                 names.put(name, constant);
             }
-            byName.putAll(names);
-            var list = names.keySet().stream().map(n -> "'" + n + "'").collect(Collectors.toList());
-            expected = list.size() == 1 ? list.get(0)
-                    : String.join(", ", list.subList(0, list.size() - 1)) + " or " + list.get(list.size() - 1);
+            return names;
         }
 
         @Override

@@ -47,10 +47,10 @@ public final class Endpoint implements Route.Terminal {
     /** Whether results of this route's declared type get a precompiled writer (else one is found per value). */
     private final boolean typedWriter;
     /**
-     * That writer, made on the route's first response rather than at startup: building Jackson's
-     * serializers (and Blackbird's generated accessors) for every route took most of the app's build
-     * time, and a route that is never called never needs them. A benign race: two first requests may
-     * both make one.
+     * That writer, made on the route's first response rather than on the main thread at startup: building
+     * Jackson's serializers (and Blackbird's generated accessors) for every route took most of the app's
+     * build time. The JSON thread builds them in the background meanwhile (AppRuntime), so the first
+     * response usually finds them in the mapper's cache. A benign race: two first requests may both make one.
      */
     private ObjectWriter writer;
     private final boolean isVoid;
@@ -112,11 +112,16 @@ public final class Endpoint implements Route.Terminal {
                 })
                 && Arrays.stream(this.hooks).allMatch(RouteHook::answersOnLoop);
         this.isVoid = def.resultType() == Void.class;
-        Class<?> raw = Types.raw(def.resultType());
+        this.typedWriter = hasTypedWriter(def.resultType());
+    }
+
+    /** Whether results of a route's declared type get one writer for that type (else one is found per value). */
+    public static boolean hasTypedWriter(java.lang.reflect.Type resultType) {
+        Class<?> raw = Types.raw(resultType);
         boolean dynamic = raw == Object.class || raw == Optional.class || raw == Response.class || raw == String.class
-                || raw == byte[].class || isVoid || raw.isInterface() && !Collection.class.isAssignableFrom(raw)
+                || raw == byte[].class || resultType == Void.class || raw.isInterface() && !Collection.class.isAssignableFrom(raw)
                 && !Map.class.isAssignableFrom(raw) || Modifier.isAbstract(raw.getModifiers()) && !raw.isInterface();
-        this.typedWriter = !dynamic;
+        return !dynamic;
     }
 
     private ObjectWriter writer() {

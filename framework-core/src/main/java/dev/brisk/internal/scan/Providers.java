@@ -76,7 +76,26 @@ final class Providers {
         return params;
     }
 
+    /** Built-in providers registered only when something asks for one of their types (most apps never do). */
+    private final Map<Class<?>, Runnable> onDemand = new java.util.HashMap<>();
+
+    /**
+     * Registers {@code register}'s providers the first time a route, provider or constructor asks for one of
+     * {@code types}; an app that asks for none never reads their methods or compiles them.
+     */
+    void addOnDemand(Runnable register, Class<?>... types) {
+        for (Class<?> t : types) onDemand.put(t, register);
+    }
+
+    private void demand(Class<?> type) {
+        Runnable register = onDemand.get(type);
+        if (register == null) return;
+        onDemand.values().removeIf(r -> r == register);
+        register.run();
+    }
+
     boolean provides(Class<?> type) {
+        demand(type);
         return providers.containsKey(type);
     }
 
@@ -88,13 +107,18 @@ final class Providers {
 
     /** The singleton given for {@code type}, or null. */
     Object singletonOf(Class<?> type) {
+        demand(type);
         for (var p : providers.getOrDefault(type, List.of())) if (p.singleton() != null) return p.singleton();
         return null;
     }
 
     /** Checks every provider, even unused ones (a broken provider is a bug either way). */
     void resolveAll() {
-        for (var list : providers.values()) for (var p : list) resolveProvider(p);
+        int before;
+        do {   // resolving one may register built-ins on demand: until no more come
+            before = providers.size();
+            for (var p : all()) resolveProvider(p);
+        } while (providers.size() != before);
     }
 
     Object instantiate(Class<?> c) {
@@ -127,6 +151,7 @@ final class Providers {
 
     /** A constructor argument: a provided singleton or a parameterless static provider, called once. */
     private Object startupValue(Class<?> type, String what) {
+        demand(type);
         var list = providers.getOrDefault(type, List.of());
         for (var p : list) {
             if (p.singleton() != null) return p.singleton();
@@ -177,6 +202,7 @@ final class Providers {
     }
 
     ProviderDef findProvider(Class<?> type, String qualifier, String user) {
+        demand(type);
         var list = providers.get(type);
         if (list == null || list.isEmpty()) {
             if (type.getPackageName().equals("dev.brisk.security")) {

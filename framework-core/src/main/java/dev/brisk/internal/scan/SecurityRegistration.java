@@ -31,7 +31,9 @@ final class SecurityRegistration {
     SecurityRegistration(Providers providers, List<SecurityScheme> schemes) {
         providers.addProvider(ProviderDef.builtIn(SecurityScopes.class, "", List.of(),
                 (route, args) -> table.scopes(route), null, "the SecurityScopes of the route"));
-        providers.addProviders(PasswordForms.class, new PasswordForms(), false);
+        // The password forms' providers are read and compiled only in an app that asks for a form.
+        providers.addOnDemand(() -> providers.addProviders(PasswordForms.class, new PasswordForms(), false),
+                dev.brisk.security.OAuth2PasswordRequestForm.class, dev.brisk.security.OAuth2PasswordRequestFormStrict.class);
         var byName = new LinkedHashMap<String, SecurityScheme>();
         var unique = new LinkedHashSet<SecurityScheme>(schemes);
         for (var s : unique) {

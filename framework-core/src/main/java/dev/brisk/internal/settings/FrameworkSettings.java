@@ -1,9 +1,9 @@
 package dev.brisk.internal.settings;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.brisk.Settings;
 import dev.brisk.StartupException;
 import dev.brisk.Workers;
+import dev.brisk.internal.binding.Scalar;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
@@ -28,11 +28,41 @@ public record FrameworkSettings(Optional<String> host, Optional<Integer> port, O
                                 Optional<Duration> blockingThreshold, Optional<Boolean> docs, Optional<Path> settingsFile,
                                 List<String> corsOrigins, Optional<Boolean> accessLog) {
 
-    /** {@code BRISK_WORKERS}. */
+    /** {@code BRISK_WORKERS}: {@code auto}, {@code platform} or {@code virtual}. */
     public enum WorkerKind {
-        @JsonProperty("auto") AUTO,
-        @JsonProperty("platform") PLATFORM,
-        @JsonProperty("virtual") VIRTUAL
+        AUTO, PLATFORM, VIRTUAL
+    }
+
+    private static final String PREFIX = "brisk";
+
+    /**
+     * The components, in the record's order, with their converters: Brisk's own settings are read without
+     * reflection, annotations or Bean Validation (together ~40 ms of a start; FrameworkSettingsShapeTest keeps
+     * this list and the record the same).
+     */
+    static final List<SettingsBinder.Declared> COMPONENTS = components();
+
+    private static List<SettingsBinder.Declared> components() {
+        var workers = new LinkedHashMap<String, WorkerKind>();
+        for (WorkerKind k : WorkerKind.values()) workers.put(k.name().toLowerCase(java.util.Locale.ROOT), k);
+        Scalar workerNames = Scalar.ofEnumNames(workers);
+        return List.of(
+                SettingsBinder.Declared.optional("host", String.class),
+                SettingsBinder.Declared.optional("port", Integer.class),
+                SettingsBinder.Declared.optional("eventLoops", Integer.class),
+                SettingsBinder.Declared.optional("workers", workerNames::fromString),
+                SettingsBinder.Declared.optional("workerThreads", Integer.class),
+                SettingsBinder.Declared.optional("workerQueue", Integer.class),
+                SettingsBinder.Declared.optional("maxBodySize", Long.class),
+                SettingsBinder.Declared.optional("headerTimeout", Duration.class),
+                SettingsBinder.Declared.optional("bodyTimeout", Duration.class),
+                SettingsBinder.Declared.optional("idleTimeout", Duration.class),
+                SettingsBinder.Declared.optional("shutdownGrace", Duration.class),
+                SettingsBinder.Declared.optional("blockingThreshold", Duration.class),
+                SettingsBinder.Declared.optional("docs", Boolean.class),
+                SettingsBinder.Declared.optional("settingsFile", java.nio.file.Path.class),
+                SettingsBinder.Declared.list("corsOrigins", String.class),
+                SettingsBinder.Declared.optional("accessLog", Boolean.class));
     }
 
     /** The framework's settings and the app's settings records, bound together: every problem is reported at once. */
@@ -42,7 +72,7 @@ public record FrameworkSettings(Optional<String> host, Optional<Integer> port, O
     /** @throws StartupException naming every missing or bad value of the framework's and the app's settings */
     public static Resolved resolve(Sources sources, List<Class<?>> settingsTypes) {
         var results = new ArrayList<SettingsBinder.Result<?>>();
-        var own = SettingsBinder.bind(FrameworkSettings.class, sources, FrameworkSettings::check, FrameworkSettings::of);
+        var own = SettingsBinder.bind(FrameworkSettings.class, PREFIX, COMPONENTS, sources, FrameworkSettings::check, FrameworkSettings::of);
         List<SettingsBinder.Problem> together = own.value() == null ? List.of() : own.value().checkTogether();
         results.add(together.isEmpty() ? own : new SettingsBinder.Result<>(FrameworkSettings.class, null, together));
         for (Class<?> t : settingsTypes) {
@@ -114,8 +144,8 @@ public record FrameworkSettings(Optional<String> host, Optional<Integer> port, O
     private static void warnUnknown(Sources sources) {
         var known = new TreeSet<String>();
         var props = new TreeSet<String>();
-        for (var rc : FrameworkSettings.class.getRecordComponents()) {
-            String property = "brisk." + SettingsBinder.kebab(rc.getName());
+        for (var c : COMPONENTS) {
+            String property = PREFIX + "." + SettingsBinder.kebab(c.name());
             props.add(property);
             known.add(SettingsBinder.envName(property));
         }

@@ -41,7 +41,28 @@ public final class SettingsBinder {
     }
 
     /** One component: its names and how to read it. */
-    record Component(RecordComponent rc, String property, String env, String defaultValue, Converter converter) {
+    record Component(String owner, String name, String property, String env, String defaultValue, Converter converter) {
+    }
+
+    /**
+     * A component declared by hand, in the record's order (Brisk's own settings: reading the record's components,
+     * generic types and annotations by reflection costs tens of milliseconds of a start).
+     */
+    public record Declared(String name, Converter converter) {
+        /** {@code Optional<T>} of a simple type. */
+        public static Declared optional(String name, Class<?> element) {
+            return new Declared(name, Converter.optional(Element.of(element, name)));
+        }
+
+        /** {@code Optional<T>} read by {@code parse}. */
+        public static Declared optional(String name, Element.Parse parse) {
+            return new Declared(name, Converter.optional(new Element(parse, false)));
+        }
+
+        /** {@code List<T>} of a simple type (comma-separated). */
+        public static Declared list(String name, Class<?> element) {
+            return new Declared(name, Converter.collection(Element.of(element, name), false));
+        }
     }
 
     private SettingsBinder() {
@@ -74,32 +95,13 @@ public final class SettingsBinder {
         if (!type.isRecord()) {
             throw new IllegalArgumentException("settings type " + type.getName() + " must be a record");
         }
-        var problems = new ArrayList<Problem>();
-        var file = sources.readFile();
-        if (file.problem() != null) problems.add(new Problem(type.getSimpleName(), file.problem()));
         RecordComponent[] rcs = type.getRecordComponents();
-        Object[] args = new Object[rcs.length];
-        var raw = new LinkedHashMap<String, Found>();
-        var components = new LinkedHashMap<String, Component>();
         String prefix = prefix(type);
+        var components = new ArrayList<Component>(rcs.length);
+        for (RecordComponent rc : rcs) components.add(component(rc, prefix));
         boolean constrained = factory == null && Validation.typeConstrained(type);
-        for (int i = 0; i < rcs.length; i++) {
-            Component c = component(rcs[i], prefix);
-            components.put(rcs[i].getName(), c);
-            String where = type.getSimpleName() + "." + rcs[i].getName();
-            Found found = lookup(c, sources, file.values());
-            raw.put(rcs[i].getName(), found);
-            try {
-                args[i] = c.converter().read(found == null ? null : found.text());
-                String own = check.problem(rcs[i].getName(), args[i]);
-                if (own != null) problems.add(new Problem(where, shown(c, found) + ": " + own));
-                if (constrained) validate(type, rcs[i].getName(), args[i], where, shown(c, found), problems);
-            } catch (Missing m) {
-                problems.add(new Problem(where, "missing: set the environment variable " + c.env() + " or the system property " + c.property()));
-            } catch (ConversionException e) {
-                problems.add(new Problem(where, shown(c, found) + ": " + e.getMessage()));
-            }
-        }
+        var problems = new ArrayList<Problem>();
+        Object[] args = read(type, components, sources, check, constrained, problems);
         if (!problems.isEmpty()) return new Result<>(type, null, List.copyOf(problems));
         if (factory != null) return new Result<>(type, factory.make(args), List.of());
         T value;
@@ -120,6 +122,44 @@ public final class SettingsBinder {
             if (!problems.isEmpty()) return new Result<>(type, null, List.copyOf(problems));
         }
         return new Result<>(type, value, List.of());
+    }
+
+    /**
+     * Binds Brisk's own settings record from components declared by hand ({@code components}: every record
+     * component, in order, under {@code prefix}), without reflection or Bean Validation.
+     */
+    public static <T> Result<T> bind(Class<T> type, String prefix, List<Declared> components, Sources sources, Check check, Factory<T> factory) {
+        var shape = new ArrayList<Component>(components.size());
+        for (Declared d : components) {
+            String property = prefix + "." + kebab(d.name());
+            shape.add(new Component(type.getSimpleName(), d.name(), property, envName(property), null, d.converter()));
+        }
+        var problems = new ArrayList<Problem>();
+        Object[] args = read(type, shape, sources, check, false, problems);
+        return problems.isEmpty() ? new Result<>(type, factory.make(args), List.of()) : new Result<>(type, null, List.copyOf(problems));
+    }
+
+    /** Looks up and converts every component; each problem is added to {@code problems}. */
+    private static Object[] read(Class<?> type, List<Component> components, Sources sources, Check check, boolean constrained, List<Problem> problems) {
+        var file = sources.readFile();
+        if (file.problem() != null) problems.add(new Problem(type.getSimpleName(), file.problem()));
+        Object[] args = new Object[components.size()];
+        for (int i = 0; i < args.length; i++) {
+            Component c = components.get(i);
+            String where = c.owner() + "." + c.name();
+            Found found = lookup(c, sources, file.values());
+            try {
+                args[i] = c.converter().read(found == null ? null : found.text());
+                String own = check.problem(c.name(), args[i]);
+                if (own != null) problems.add(new Problem(where, shown(c, found) + ": " + own));
+                if (constrained) validate(type, c.name(), args[i], where, shown(c, found), problems);
+            } catch (Missing m) {
+                problems.add(new Problem(where, "missing: set the environment variable " + c.env() + " or the system property " + c.property()));
+            } catch (ConversionException e) {
+                problems.add(new Problem(where, shown(c, found) + ": " + e.getMessage()));
+            }
+        }
+        return args;
     }
 
     private static <T> void validate(Class<T> type, String component, Object value, String where, String shown, List<Problem> problems) {
@@ -155,7 +195,8 @@ public final class SettingsBinder {
         String property = s != null && !s.value().isBlank() ? s.value().strip()
                 : prefix.isEmpty() ? kebab(rc.getName()) : prefix + "." + kebab(rc.getName());
         String def = s == null || Brisk.NO_DEFAULT.equals(s.defaultValue()) ? null : s.defaultValue();
-        return new Component(rc, property, envName(property), def, Converter.of(rc.getGenericType(), rc.getDeclaringRecord().getSimpleName() + "." + rc.getName()));
+        String owner = rc.getDeclaringRecord().getSimpleName();
+        return new Component(owner, rc.getName(), property, envName(property), def, Converter.of(rc.getGenericType(), owner + "." + rc.getName()));
     }
 
     /** {@code dbPassword} -> {@code db-password}; {@code maxURLLength} -> {@code max-url-length}. */
@@ -199,7 +240,7 @@ public final class SettingsBinder {
         if (present(v)) return new Found(v, "environment variable " + c.env());
         v = file.get(c.property());
         if (present(v)) return new Found(v, "file " + s.file().map(Object::toString).orElse("") + ", " + c.property());
-        if (c.defaultValue() != null) return new Found(c.defaultValue(), "the default of " + c.rc().getDeclaringRecord().getSimpleName() + "." + c.rc().getName());
+        if (c.defaultValue() != null) return new Found(c.defaultValue(), "the default of " + c.owner() + "." + c.name());
         return null;
     }
 
@@ -231,7 +272,7 @@ public final class SettingsBinder {
     }
 
     /** Text (null when not set) to a component's value. */
-    abstract static class Converter {
+    public abstract static class Converter {
         abstract Object read(String text) throws Missing, ConversionException;
 
         boolean secret() {
@@ -240,45 +281,8 @@ public final class SettingsBinder {
 
         static Converter of(Type type, String where) {
             Class<?> raw = raw(type);
-            if (raw == Optional.class) {
-                Element e = Element.of(arg(type, where), where);
-                return new Converter() {
-                    @Override Object read(String text) throws ConversionException {
-                        return text == null ? Optional.empty() : Optional.of(e.read(text));
-                    }
-
-                    @Override boolean secret() {
-                        return e.secret;
-                    }
-                };
-            }
-            if (raw == List.class || raw == Set.class || raw == Collection.class) {
-                Element e = Element.of(arg(type, where), where);
-                boolean set = raw == Set.class;
-                return new Converter() {
-                    @Override Object read(String text) throws ConversionException {
-                        Collection<Object> out = set ? new LinkedHashSet<>() : new ArrayList<>();
-                        if (text != null) {
-                            int i = 0;
-                            for (String part : text.split(",", -1)) {
-                                String item = part.strip();
-                                if (item.isEmpty()) continue;
-                                try {
-                                    out.add(e.read(item));
-                                } catch (ConversionException ex) {
-                                    throw new ConversionException(ex.type(), "item " + i + " (" + (e.secret ? "**********" : quoted(item)) + "): " + ex.getMessage());
-                                }
-                                i++;
-                            }
-                        }
-                        return set ? Set.copyOf(out) : List.copyOf(out);
-                    }
-
-                    @Override boolean secret() {
-                        return e.secret;
-                    }
-                };
-            }
+            if (raw == Optional.class) return optional(Element.of(arg(type, where), where));
+            if (raw == List.class || raw == Set.class || raw == Collection.class) return collection(Element.of(arg(type, where), where), raw == Set.class);
             Element e = Element.of(type, where);
             return new Converter() {
                 @Override Object read(String text) throws Missing, ConversionException {
@@ -291,11 +295,50 @@ public final class SettingsBinder {
                 }
             };
         }
+
+        static Converter optional(Element e) {
+            return new Converter() {
+                @Override Object read(String text) throws ConversionException {
+                    return text == null ? Optional.empty() : Optional.of(e.read(text));
+                }
+
+                @Override boolean secret() {
+                    return e.secret;
+                }
+            };
+        }
+
+        static Converter collection(Element e, boolean set) {
+            return new Converter() {
+                @Override Object read(String text) throws ConversionException {
+                    Collection<Object> out = set ? new LinkedHashSet<>() : new ArrayList<>();
+                    if (text != null) {
+                        int i = 0;
+                        for (String part : text.split(",", -1)) {
+                            String item = part.strip();
+                            if (item.isEmpty()) continue;
+                            try {
+                                out.add(e.read(item));
+                            } catch (ConversionException ex) {
+                                throw new ConversionException(ex.type(), "item " + i + " (" + (e.secret ? "**********" : quoted(item)) + "): " + ex.getMessage());
+                            }
+                            i++;
+                        }
+                    }
+                    return set ? Set.copyOf(out) : List.copyOf(out);
+                }
+
+                @Override boolean secret() {
+                    return e.secret;
+                }
+            };
+        }
     }
 
     /** One value of a simple type. */
-    static final class Element {
-        interface Parse {
+    public static final class Element {
+        /** Text to a value. */
+        public interface Parse {
             Object parse(String s) throws ConversionException;
         }
 

@@ -103,7 +103,7 @@ public final class AppRuntime {
         } finally {
             modelReady.complete(result == null ? null : result.model());   // null: the model failed, nothing to warm up
         }
-        TransportWarmup.awaitDone();   // from here on this thread uses Netty's classes
+        TransportWarmup.awaitCore();   // Netty's core classes from here on; the rest after awaitDone() below
         this.mapper = await(mapperTask);
         this.model = result.model();
         this.startupMethods = result.startup();
@@ -151,6 +151,7 @@ public final class AppRuntime {
         } catch (RuntimeException e) {
             throw new StartupException(e.getMessage(), e);
         }
+        TransportWarmup.awaitDone();   // from here on this thread (the server's start) uses any Netty class
     }
 
     /**

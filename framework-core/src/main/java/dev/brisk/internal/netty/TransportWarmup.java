@@ -25,6 +25,7 @@ public final class TransportWarmup {
     private static final byte[] REQUEST = "GET /warmup?q=1 HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\n\r\n"
             .getBytes(StandardCharsets.US_ASCII);
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final CountDownLatch CORE = new CountDownLatch(1);
     private static final CountDownLatch DONE = new CountDownLatch(1);
 
     private TransportWarmup() {
@@ -32,15 +33,21 @@ public final class TransportWarmup {
 
     /**
      * Starts the warm-up on a daemon thread, once per JVM (later apps find the classes ready). Until
-     * {@link #awaitDone()} returns, the caller must not touch Netty: Netty's classes have had
-     * initialisation cycles that deadlock when two threads initialise them at once, so they are
-     * initialised on this one thread only (reading the settings and the routes needs none of them).
+     * {@link #awaitCore()} returns, the caller must not touch Netty, and until {@link #awaitDone()} returns
+     * only the classes of the first step: Netty's classes have had initialisation cycles that deadlock
+     * when two threads initialise them at once, so they are initialised on this one thread only (reading
+     * the settings and the routes needs none of them; NettyClassesWhileWarmingUpTest checks both rules).
      */
     public static void startInBackground() {
         if (!STARTED.compareAndSet(false, true)) return;
         NettyDefaults.apply();   // before any Netty class initialises
         var t = new Thread(() -> {
             try {
+                try {
+                    initCore();
+                } finally {
+                    CORE.countDown();
+                }
                 run();
                 try {
                     Epoll.isAvailable();   // loads the native library; the server's start finds it loaded
@@ -57,12 +64,38 @@ public final class TransportWarmup {
 
     /** Waits for the warm-up started by {@link #startInBackground()} (at most 30 s: it never holds a start for longer). */
     public static void awaitDone() {
+        await(DONE);
+    }
+
+    /**
+     * Waits for the warm-up's first step: Netty's core classes (platform, logging, thread-locals, strings) and
+     * the HTTP constants, initialised on the warm-up thread. After it the caller may use those while the
+     * warm-up goes on with the codec and the native transport, none of whose classes it may touch until
+     * {@link #awaitDone()}: compiling the routes and configuring Brisk's extensions use only these
+     * ({@code NettyClassesWhileWarmingUpTest} checks it for the richest example app).
+     */
+    public static void awaitCore() {
+        await(CORE);
+    }
+
+    private static void await(CountDownLatch latch) {
         if (!STARTED.get()) return;
         try {
-            if (!DONE.await(30, TimeUnit.SECONDS)) LoggerFactory.getLogger(TransportWarmup.class).debug("transport warm-up still running");
+            if (!latch.await(30, TimeUnit.SECONDS)) LoggerFactory.getLogger(TransportWarmup.class).debug("transport warm-up still running");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The warm-up's first step (see {@link #awaitCore()}); the values are read so that each class is initialised. */
+    static int initCore() {
+        int n = io.netty.util.AsciiString.EMPTY_STRING.length();
+        n += io.netty.handler.codec.http.HttpHeaderNames.CONTENT_TYPE.length() + io.netty.handler.codec.http.HttpHeaderValues.CLOSE.length();
+        n += io.netty.handler.codec.http.HttpResponseStatus.OK.code() + io.netty.handler.codec.http.HttpMethod.GET.name().length();
+        n += io.netty.handler.codec.http.HttpVersion.HTTP_1_1.majorVersion();
+        n += new io.netty.util.concurrent.FastThreadLocal<Object>().hashCode() & 1;
+        n += io.netty.util.concurrent.FastThreadLocalThread.class.getModifiers() & 1;
+        return n;
     }
 
     /** Never fails: a problem here only means the first request pays for the class loading. */

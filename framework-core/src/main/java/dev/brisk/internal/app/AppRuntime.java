@@ -166,7 +166,12 @@ public final class AppRuntime {
             var routes = new ArrayList<>(model.routes());
             routes.sort(java.util.Comparator.comparing(r -> !r.async()));
             for (RouteDef r : routes) {
-                if (dev.brisk.internal.dispatch.Endpoint.hasTypedWriter(r.resultType())) mapper.writerFor(mapper.constructType(r.resultType()));
+                if (!dev.brisk.internal.dispatch.Endpoint.hasTypedWriter(r.resultType())) continue;
+                try {
+                    mapper.writerFor(mapper.constructType(r.resultType()));
+                } catch (RuntimeException e) {
+                    Logs.LOG.debug("no serializer for {} yet: {}", r.describe(), e.toString());   // its first response says why
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

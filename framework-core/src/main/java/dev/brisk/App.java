@@ -457,6 +457,16 @@ public final class App {
             // The transport warms up on a thread of its own while the settings and the routes are read; this
             // thread touches no Netty class until it has finished (see TransportWarmup).
             dev.brisk.internal.netty.TransportWarmup.startInBackground();
+            var json = dev.brisk.internal.app.JsonStart.begin();   // Jackson's mapper, on a third thread
+            try {
+                return build(json);
+            } catch (RuntimeException | Error e) {
+                json.abandon();
+                throw e;
+            }
+        }
+
+        private App build(dev.brisk.internal.app.JsonStart json) {
             var source = settingsSource != null ? settingsSource : SettingsSource.standard();
             var resolved = FrameworkSettings.resolve(source.sources(), List.copyOf(settingsTypes));
             var env = resolved.framework();
@@ -478,7 +488,7 @@ public final class App {
                     new DispatchConfig(pick("workers", workers, env.workersConfig()), pick("blockingThreshold", blockingThreshold, env.blockingThreshold()),
                             new LinkedHashMap<>(exceptionHandlers), withSettingsMiddleware(env), forms(formLimits), webSocketSettings(env)),
                     List.copyOf(startup), List.copyOf(shutdown), List.copyOf(features));
-            return new App(AppRuntime.create(config), env.host().orElse("0.0.0.0"), env.port().orElse(8000));
+            return new App(AppRuntime.create(config, json), env.host().orElse("0.0.0.0"), env.port().orElse(8000));
         }
 
         /**

@@ -13,7 +13,6 @@ import dev.brisk.internal.dispatch.RouteHook;
 import dev.brisk.internal.dispatch.WorkerPool;
 import dev.brisk.internal.http.ConnectionHooks;
 import dev.brisk.internal.http.StopSignal;
-import dev.brisk.internal.json.Json;
 import dev.brisk.internal.model.RouteDef;
 import dev.brisk.internal.model.RouteDoc;
 import dev.brisk.internal.model.RouteModel;
@@ -35,8 +34,6 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -80,31 +77,22 @@ public final class AppRuntime {
         return Access.of(app);
     }
 
-    private AppRuntime(AppConfig config) {
+    private AppRuntime(AppConfig config, JsonStart json) {
         this.config = config;
         // Started by App.Builder.build() already, unless the runtime is made another way: NettyDefaults first, then the
         // transport on a core of its own while this thread reads the routes (which needs no Netty class: those are
         // initialised on one thread at a time, see TransportWarmup).
         TransportWarmup.startInBackground();
-        // Jackson's mapper takes ~0.1-0.3 s to set up cold; build it on a second core while the model is scanned,
-        // then, on the same thread, the serializers of the routes' result types (while this thread waits for the
-        // transport and compiles the routes), so that a first response does not build them.
-        var mapperTask = new FutureTask<>(() -> Json.create(config.server().maxBodySize()));
-        var modelReady = new java.util.concurrent.CompletableFuture<RouteModel>();
-        var init = new Thread(() -> {
-            mapperTask.run();
-            warmUpWriters(mapperTask, modelReady);
-        }, "brisk-init-json");
-        init.setDaemon(true);
-        init.start();
+        // Jackson's mapper: made on a thread of its own since build() began (JsonStart), it needs the body limit.
+        json.maxBodySize(config.server().maxBodySize());
         ModelBuilder.Result result = null;
         try {
             result = new ModelBuilder(config.sources()).build();
         } finally {
-            modelReady.complete(result == null ? null : result.model());   // null: the model failed, nothing to warm up
+            json.model(result == null ? null : result.model());   // null: the model failed, nothing to warm up
         }
         TransportWarmup.awaitCore();   // Netty's core classes from here on; the rest after awaitDone() below
-        this.mapper = await(mapperTask);
+        this.mapper = json.await();
         this.model = result.model();
         this.startupMethods = result.startup();
         this.shutdownMethods = result.shutdown();
@@ -154,47 +142,9 @@ public final class AppRuntime {
         TransportWarmup.awaitDone();   // from here on this thread (the server's start) uses any Netty class
     }
 
-    /**
-     * Builds (and caches in the mapper) the serializers of the routes' declared result types, event-loop routes
-     * first. Never fails: a type Jackson cannot write is reported by its route's first response, as before.
-     */
-    private static void warmUpWriters(FutureTask<ObjectMapper> mapperTask, java.util.concurrent.Future<RouteModel> modelReady) {
-        try {
-            RouteModel model = modelReady.get();
-            if (model == null || !mapperTask.isDone()) return;
-            ObjectMapper mapper = mapperTask.get();
-            var routes = new ArrayList<>(model.routes());
-            routes.sort(java.util.Comparator.comparing(r -> !r.async()));
-            for (RouteDef r : routes) {
-                if (!dev.brisk.internal.dispatch.Endpoint.hasTypedWriter(r.resultType())) continue;
-                try {
-                    mapper.writerFor(mapper.constructType(r.resultType()));
-                } catch (RuntimeException e) {
-                    Logs.LOG.debug("no serializer for {} yet: {}", r.describe(), e.toString());   // its first response says why
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            Logs.LOG.debug("serializer warm-up stopped", t);
-        }
-    }
-
-    private static <T> T await(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the app was being built", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    public static AppRuntime create(AppConfig config) {
-        return new AppRuntime(config);
+    /** The runtime of {@code config}, with the mapper {@code json} makes (started when the build began). */
+    public static AppRuntime create(AppConfig config, JsonStart json) {
+        return new AppRuntime(config, json);
     }
 
     public AppConfig config() {

@@ -32,6 +32,7 @@ class UserProjectBuildTest {
         String bom = Repo.xmlBlock("README.md", "<artifactId>brisk-bom</artifactId>");
         String build = Repo.xmlBlock("docs/testing.md", "<artifactId>maven-surefire-plugin</artifactId>");
         String shade = Repo.xmlBlock("docs/deploying.md", "<artifactId>maven-shade-plugin</artifactId>");
+        String jar = Repo.xmlBlock("docs/deploying.md", "<artifactId>maven-jar-plugin</artifactId>");
         String pinned = """
                   <pluginManagement>
                     <plugins>
@@ -42,7 +43,7 @@ class UserProjectBuildTest {
                 """.formatted(Repo.pluginVersion("maven-resources-plugin"), Repo.pluginVersion("maven-jar-plugin"));
         assertThat(build).startsWith("<build>\n").endsWith("  </plugins>\n</build>\n");
         build = "<build>\n" + pinned + build.substring("<build>\n".length(), build.length() - "  </plugins>\n</build>\n".length())
-                + shade.indent(4) + "  </plugins>\n</build>\n";
+                + jar.indent(4) + shade.indent(4) + "  </plugins>\n</build>\n";
         String pom = Files.readString(UserProjects.resource("own-parent-pom.xml"))
                 .replace("<!-- BOM -->", bom.strip())
                 .replace("<!-- BUILD -->", build.strip());
@@ -80,6 +81,21 @@ class UserProjectBuildTest {
         assertThat(readmePom).contains(properties.lines().filter(l -> l.contains("brisk.mainClass")).findFirst().orElseThrow().strip());
         assertThat(Repo.xmlBlock("docs/deploying.md", "<artifactId>maven-shade-plugin</artifactId>"))
                 .contains("<mainClass>com.example.shop.Items</mainClass>");
+    }
+
+    /**
+     * The plain jar is made from {@code target/classes} on every build: otherwise a build whose classes and pom did
+     * not change but whose dependencies did (a sibling module, a newer snapshot) finds the previous runnable jar "up
+     * to date", shades it again and keeps the old copies of the dependencies' classes (seen in this repository's
+     * examples jar, which kept a previous build's Brisk classes after brisk-core alone was rebuilt).
+     */
+    @Test
+    void thePlainJarIsMadeAfreshOnEveryBuild() throws IOException {
+        Pattern forced = Pattern.compile("<artifactId>maven-jar-plugin</artifactId>\\s*<version>[^<]+</version>\\s*<configuration>"
+                + "(?:(?!</configuration>)[\\s\\S])*<forceCreation>true</forceCreation>");
+        assertThat(Repo.read("app-parent/pom.xml")).as("brisk-app-parent").containsPattern(forced);
+        assertThat(Repo.xmlBlock("docs/deploying.md", "<artifactId>maven-jar-plugin</artifactId>")).as("docs/deploying.md").containsPattern(forced);
+        assertThat(Repo.read("pom.xml")).as("this build (examples, benchmarks)").containsPattern(forced);
     }
 
     @Test

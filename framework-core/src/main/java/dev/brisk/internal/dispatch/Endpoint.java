@@ -49,7 +49,7 @@ public final class Endpoint implements Route.Terminal {
     /**
      * That writer, made on the route's first response rather than on the main thread at startup: building
      * Jackson's serializers (and Blackbird's generated accessors) for every route took most of the app's
-     * build time. The JSON thread builds them in the background meanwhile (AppRuntime), so the first
+     * build time. The mapper's thread builds them in the background meanwhile (JsonStart), so the first
      * response usually finds them in the mapper's cache. A benign race: two first requests may both make one.
      */
     private ObjectWriter writer;

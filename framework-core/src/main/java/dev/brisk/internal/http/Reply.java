@@ -186,10 +186,15 @@ public final class Reply {
 
     /** Removes every header except the content type. */
     public Reply clearHeaders() {
-        own();
-        for (int i = 0; i < headerCount; i++) {
-            names[i] = null;
-            values[i] = null;
+        if (prepared != null) {   // shared lines: let go of them rather than copy what is cleared
+            prepared = null;
+            names = null;
+            values = null;
+        } else {
+            for (int i = 0; i < headerCount; i++) {
+                names[i] = null;
+                values[i] = null;
+            }
         }
         headerCount = 0;
         return this;

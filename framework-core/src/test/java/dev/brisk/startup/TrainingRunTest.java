@@ -47,6 +47,25 @@ class TrainingRunTest {
         }
     }
 
+    public static class Validated {
+        @dev.brisk.Get("/count")
+        public int count(@dev.brisk.Query @jakarta.validation.constraints.Positive int n) {
+            return n;
+        }
+    }
+
+    @Test
+    void runWaitsForTheValidationWarmUpSoThatItsClassesAreInTheCache() throws Exception {
+        var app = App.builder().include(new Validated()).docs(false).build();
+        int port;
+        try (var s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        System.setProperty("brisk.training", "/count?n=1");
+        app.run("127.0.0.1", port);
+        assertThat(dev.brisk.internal.app.AppRuntime.of(app).compiled().validationWarmedUp()).isDone();
+    }
+
     @Test
     void aPathThatIsNotAPathFailsStartup() {
         var app = App.builder().route("GET", "/", req -> "x").build();

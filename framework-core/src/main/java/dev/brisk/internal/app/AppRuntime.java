@@ -56,6 +56,8 @@ public final class AppRuntime {
     private final Map<SocketAddress, ConnectionHooks> connectionHooks = new ConcurrentHashMap<>();
     private final ExtensionSupport extensions;
     private final StopSignal stopSignal = new StopSignal();
+    /** From a server's start to Bean Validation's warm-up: after the start and its first requests. */
+    private static final java.time.Duration VALIDATION_WARM_UP_DELAY = java.time.Duration.ofMillis(500);
 
     /** Lets internal code reach the runtime of an {@link App} without a public accessor. */
     public static final class Access {
@@ -139,6 +141,7 @@ public final class AppRuntime {
         } catch (RuntimeException e) {
             throw new StartupException(e.getMessage(), e);
         }
+        stopSignal.subscribe(reason -> compiled.cancelValidationWarmUp());
         TransportWarmup.awaitDone();   // from here on this thread (the server's start) uses any Netty class
     }
 
@@ -198,8 +201,12 @@ public final class AppRuntime {
         return extensions;
     }
 
-    /** A new dispatcher over the compiled routes for one server, with its own worker pool. */
+    /**
+     * A new dispatcher over the compiled routes for one server (or dev-mode generation), with its own worker
+     * pool; it is about to serve, so Bean Validation's warm-up begins shortly after.
+     */
     Dispatch newDispatcher(WorkerPool workers) {
+        compiled.warmUpValidation(VALIDATION_WARM_UP_DELAY);
         var d = compiled.dispatcher(workers);
         d.forms(config.dispatch().forms());
         d.stopSignal(stopSignal);
@@ -274,7 +281,9 @@ public final class AppRuntime {
     public void run(String host, int port) {
         var training = Training.paths();
         if (training.isPresent()) {   // -Dbrisk.training: exercise the server, stop, return (the JVM writes its cache on exit)
-            Training.run(start(host, port), training.get());
+            var s = start(host, port);
+            compiled.warmUpValidation(java.time.Duration.ZERO);   // its classes belong in the cache too
+            Training.run(s, training.get(), compiled.validationWarmedUp());
             return;
         }
         // The hook is armed before the server starts: a signal that comes right after the listening line

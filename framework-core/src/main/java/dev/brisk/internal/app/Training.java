@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A training run for the JVM's class-data caches, in one step: with {@code -Dbrisk.training=/json,/items},
@@ -44,8 +48,12 @@ final class Training {
         return Optional.of(List.copyOf(out));
     }
 
-    /** Sends the training requests to {@code server}, logs what each path answered, and closes the server. */
-    static void run(RunningServer server, List<String> paths) {
+    /**
+     * Sends the training requests to {@code server}, logs what each path answered, waits (at most 30 s) for
+     * the background warm-up {@code warmedUp} so that the classes it loads are in the cache as well, and
+     * closes the server.
+     */
+    static void run(RunningServer server, List<String> paths, CompletableFuture<Void> warmedUp) {
         var summary = new StringBuilder();
         var address = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
         try {
@@ -54,9 +62,14 @@ final class Training {
                 for (int i = 0; i < REQUESTS; i++) status = get(address, path);
                 summary.append(summary.isEmpty() ? "" : ", ").append(path).append(' ').append(status);
             }
+            warmedUp.get(30, TimeUnit.SECONDS);
             Logs.always("Brisk training run: " + REQUESTS + " requests each to " + summary + "; stopping");
         } catch (IOException e) {
             Logs.LOG.error("Brisk training run: the requests failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            Logs.LOG.warn("Brisk training run: the background warm-up did not finish: {}", e.toString());
         } finally {
             server.close();
         }

@@ -11,9 +11,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.databind.util.LRUMap;
 import com.fasterxml.jackson.databind.util.LookupCache;
+import com.fasterxml.jackson.databind.util.StdDateFormat;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+
+import java.time.format.DateTimeFormatter;
+import java.util.logging.LogManager;
 
 /** The one Jackson configuration Brisk reads and writes with. */
 public final class Json {
@@ -39,6 +43,23 @@ public final class Json {
                 throw new IllegalStateException(e);   // cannot happen: the class is loaded already
             }
         }
+    }
+
+    /**
+     * Initialises, ahead of {@link #initialiseClasses} and on another thread, the JDK's parts that a mapper's
+     * making reaches only late and that cost the most of it: {@code ObjectMapper}'s default date format
+     * ({@code StdDateFormat}, whose calendar loads the JDK's locale data), {@code java.util.logging} (Blackbird
+     * logs through it) and {@code java.time}'s formatters (JavaTimeModule's). None of them needs a class of the
+     * mapper's, so the two threads cannot wait on each other's class initialisation.
+     */
+    public static void initialiseJdkClasses() {
+        try {
+            Class.forName(StdDateFormat.class.getName(), true, StdDateFormat.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);   // cannot happen: the class is loaded already
+        }
+        LogManager.getLogManager();
+        DateTimeFormatter.ISO_INSTANT.getZone();
     }
 
     /** A mapper with explicit limits for hostile input and no polymorphic typing from the wire. */

@@ -54,7 +54,7 @@ class BeanValidationWarmsUpOnceServingTest {
     @Test
     void anAppThatStopsBeforeItBeginsDropsIt() throws Exception {
         var runtime = AppRuntime.of(App.builder().include(new Validated()).docs(false).build());
-        runtime.compiled().warmUpValidation(Duration.ofHours(1));
+        runtime.compiled().warmUp(Duration.ofHours(1));
         runtime.stopSignal().fire(StopSignal.Reason.RELOAD);
         // Dropped at once, not after its delay: a replaced dev-mode generation is not kept reachable by it.
         runtime.compiled().validationWarmedUp().get(10, TimeUnit.SECONDS);

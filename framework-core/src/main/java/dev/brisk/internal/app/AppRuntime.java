@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -56,8 +57,8 @@ public final class AppRuntime {
     private final Map<SocketAddress, ConnectionHooks> connectionHooks = new ConcurrentHashMap<>();
     private final ExtensionSupport extensions;
     private final StopSignal stopSignal = new StopSignal();
-    /** From a server's start to Bean Validation's warm-up: after the start and its first requests. */
-    private static final java.time.Duration VALIDATION_WARM_UP_DELAY = java.time.Duration.ofMillis(500);
+    /** From a server's start to the compiled routes' warm-up (RouteCompiler.warmUp): after the start and its first requests. */
+    private static final java.time.Duration WARM_UP_DELAY = java.time.Duration.ofMillis(500);
 
     /** Lets internal code reach the runtime of an {@link App} without a public accessor. */
     public static final class Access {
@@ -141,7 +142,7 @@ public final class AppRuntime {
         } catch (RuntimeException e) {
             throw new StartupException(e.getMessage(), e);
         }
-        stopSignal.subscribe(reason -> compiled.cancelValidationWarmUp());
+        stopSignal.subscribe(reason -> compiled.cancelWarmUp());
         TransportWarmup.awaitDone();   // from here on this thread (the server's start) uses any Netty class
     }
 
@@ -203,10 +204,10 @@ public final class AppRuntime {
 
     /**
      * A new dispatcher over the compiled routes for one server (or dev-mode generation), with its own worker
-     * pool; it is about to serve, so Bean Validation's warm-up begins shortly after.
+     * pool; it is about to serve, so the compiled routes' warm-up begins (see {@link RouteCompiler#warmUp}).
      */
     Dispatch newDispatcher(WorkerPool workers) {
-        compiled.warmUpValidation(VALIDATION_WARM_UP_DELAY);
+        compiled.warmUp(WARM_UP_DELAY);
         var d = compiled.dispatcher(workers);
         d.forms(config.dispatch().forms());
         d.stopSignal(stopSignal);
@@ -282,8 +283,8 @@ public final class AppRuntime {
         var training = Training.paths();
         if (training.isPresent()) {   // -Dbrisk.training: exercise the server, stop, return (the JVM writes its cache on exit)
             var s = start(host, port);
-            compiled.warmUpValidation(java.time.Duration.ZERO);   // its classes belong in the cache too
-            Training.run(s, training.get(), compiled.validationWarmedUp());
+            compiled.warmUp(java.time.Duration.ZERO);   // its classes belong in the cache too
+            Training.run(s, training.get(), CompletableFuture.allOf(compiled.handlesLinked(), compiled.validationWarmedUp()));
             return;
         }
         // The hook is armed before the server starts: a signal that comes right after the listening line

@@ -195,10 +195,7 @@ public final class BodyReader {
         try {
             Constructor<?> ctor = raw.getDeclaredConstructor(types);
             ctor.setAccessible(true);
-            MethodHandle mh = MethodHandles.lookup().unreflectConstructor(ctor)
-                    .asSpreader(Object[].class, comps.length)
-                    .asType(MethodType.methodType(Object.class, Object[].class));
-            return new RecordPlan(raw, fields, mh);
+            return new RecordPlan(raw, fields, ctor);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("cannot construct record " + raw.getName() + ": " + e, e);
         }
@@ -546,15 +543,48 @@ public final class BodyReader {
         errors.add("model_attributes_type", loc.toList(), "Input should be a valid dictionary or object to extract fields from", n, Map.of());
     }
 
+    /**
+     * Makes the constructor handles of the record plans made so far (see {@link RecordPlan#ctor()}); each
+     * is otherwise made by the first body it reads.
+     */
+    public void link() {
+        for (Plan p : plans.values()) if (p instanceof RecordPlan r) r.ctor();
+    }
+
+    /** Whether every record plan made so far has its constructor handle (for tests). */
+    public boolean linked() {
+        for (Plan p : plans.values()) if (p instanceof RecordPlan r && r.ctor == null) return false;
+        return true;
+    }
+
     static final class RecordPlan extends Plan {
         final Class<?> type;
         final FieldSpec[] fields;
-        final MethodHandle ctor;
+        private final Constructor<?> constructor;
+        private volatile MethodHandle ctor;
 
-        RecordPlan(Class<?> type, FieldSpec[] fields, MethodHandle ctor) {
+        RecordPlan(Class<?> type, FieldSpec[] fields, Constructor<?> constructor) {
             this.type = type;
             this.fields = fields;
-            this.ctor = ctor;
+            this.constructor = constructor;
+        }
+
+        /**
+         * The canonical constructor spread over an {@code Object[]}: made on first use (or by
+         * {@link BodyReader#link()}), since its adapter chain spins lambda-form classes in a cold JVM.
+         */
+        MethodHandle ctor() {
+            MethodHandle h = ctor;
+            if (h != null) return h;
+            try {
+                h = MethodHandles.lookup().unreflectConstructor(constructor)
+                        .asSpreader(Object[].class, fields.length)
+                        .asType(MethodType.methodType(Object.class, Object[].class));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot construct record " + type.getName() + ": " + e, e);   // made accessible in recordPlan
+            }
+            ctor = h;
+            return h;
         }
 
         @Override
@@ -569,7 +599,7 @@ public final class BodyReader {
             // Built even when some fields failed (with placeholders), so that Bean Validation can still
             // report the other fields' problems in the same answer, as FastAPI does.
             try {
-                return (Object) ctor.invokeExact(values);
+                return (Object) ctor().invokeExact(values);
             } catch (Throwable t) {
                 if (clean) {
                     // A compact constructor that rejects the values: report it like pydantic's value_error.

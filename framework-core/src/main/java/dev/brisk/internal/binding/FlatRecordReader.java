@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.reflect.RecordComponent;
 
 /**
@@ -29,17 +28,17 @@ public final class FlatRecordReader {
     private final boolean[] nullOk;
     private final boolean[] required;
     private final Object[] defaults;
-    private final MethodHandle ctor;
+    private final BodyReader.RecordPlan record;
 
     private FlatRecordReader(JsonFactory factory, String[] names, int[] kinds, boolean[] nullOk, boolean[] required, Object[] defaults,
-                             MethodHandle ctor) {
+                             BodyReader.RecordPlan record) {
         this.factory = factory;
         this.names = names;
         this.kinds = kinds;
         this.nullOk = nullOk;
         this.required = required;
         this.defaults = defaults;
-        this.ctor = ctor;
+        this.record = record;
     }
 
     /** A reader for {@code plan}, or null when it is not a record of plain fields (at most 64). */
@@ -66,7 +65,7 @@ public final class FlatRecordReader {
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) if (names[i].equals(names[j])) return null;
         }
-        return new FlatRecordReader(factory, names, kinds, nullOk, required, defaults, rp.ctor);
+        return new FlatRecordReader(factory, names, kinds, nullOk, required, defaults, rp);
     }
 
     private static int kind(Class<?> t) {
@@ -106,7 +105,7 @@ public final class FlatRecordReader {
                 if (required[i]) return FALLBACK;
                 values[i] = defaults[i];   // absent: the default, or null
             }
-            return (Object) ctor.invokeExact(values);
+            return (Object) record.ctor().invokeExact(values);
         } catch (Throwable e) {
             return FALLBACK;
         }

@@ -115,6 +115,11 @@ public final class Endpoint implements Route.Terminal {
         this.typedWriter = hasTypedWriter(def.resultType());
     }
 
+    /** The handler's invoker; none for a lambda or system route. */
+    Invoker invoker() {
+        return invoker;
+    }
+
     /** Whether results of a route's declared type get one writer for that type (else one is found per value). */
     public static boolean hasTypedWriter(java.lang.reflect.Type resultType) {
         Class<?> raw = Types.raw(resultType);

@@ -44,6 +44,11 @@ final class ProviderRuntime {
         return validation;
     }
 
+    /** The provider method's invoker; none for a provider Brisk implements itself. */
+    Invoker invoker() {
+        return invoker;
+    }
+
     /** FastAPI's error order: dependencies, path, query, header, cookie, body. */
     static int order(ParamKind k) {
         return switch (k) {

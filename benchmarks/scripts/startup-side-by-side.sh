@@ -6,8 +6,8 @@
 #
 # Brisk runs plain and with its one-step class-data cache on each JDK it finds: AppCDS on 17
 # (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile) and the AOT cache on 25 (-XX:AOTCacheOutput,
-# then -XX:AOTCache; JEP 514/515), both written by a training run (-Dbrisk.training=/json) that ends
-# itself. The FastAPI peer is benchmarks/side-by-side/peers/fastapi on uvicorn (Debian's python3-fastapi,
+# then -XX:AOTCache; JEP 514/515, and once more without JEP 515's method profiles), both written by a
+# training run (-Dbrisk.training=/json) that ends itself. The FastAPI peer is benchmarks/side-by-side/peers/fastapi on uvicorn (Debian's python3-fastapi,
 # python3-uvicorn, python3-uvloop, python3-httptools, or a venv). Prints each start and the median per server,
 # and the median CPU time (user + system, all threads) each process had used when it answered: on a shared
 # machine the steadier figure of the two. When the raw Netty peer is built, it runs too: the JVM's own floor.
@@ -26,13 +26,17 @@ declare -a names commands
 add() { names+=("$1"); commands+=("$2"); }
 
 brisk="-Xms512m -Xmx512m -jar $jar bench --port $port"
+no_profiles="-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining"
 "$jdk17/bin/java" -XX:ArchiveClassesAtExit="$work/bench17.jsa" -Dbrisk.training=/json $brisk >/dev/null 2>&1
 add "Brisk, $("$jdk17/bin/java" -version 2>&1 | sed -n 1p | cut -d'"' -f2), plain" "$jdk17/bin/java $brisk"
 add "Brisk, JDK 17, AppCDS archive" "$jdk17/bin/java -XX:SharedArchiveFile=$work/bench17.jsa -Xshare:auto $brisk"
 if [ -x "$jdk25/bin/java" ]; then
   "$jdk25/bin/java" -XX:AOTCacheOutput="$work/bench25.aot" -Dbrisk.training=/json $brisk >/dev/null 2>&1
+  # The same cache without the method profiles of JEP 515 (their JIT work competes with the start on few cores).
+  "$jdk25/bin/java" $no_profiles -XX:AOTCacheOutput="$work/bench25np.aot" -Dbrisk.training=/json $brisk >/dev/null 2>&1
   add "Brisk, JDK 25, plain" "$jdk25/bin/java $brisk"
   add "Brisk, JDK 25, AOT cache" "$jdk25/bin/java -XX:AOTCache=$work/bench25.aot $brisk"
+  add "Brisk, JDK 25, AOT cache, no profiles" "$jdk25/bin/java -XX:AOTCache=$work/bench25np.aot $brisk"
 fi
 # The floor: the raw Netty peer (the same JVM, Netty and a hand-written handler, nothing else), when it is built
 # (mvn -q -f benchmarks/side-by-side/peers/netty/pom.xml package), with its AOT cache (25) and AppCDS archive (17).
@@ -47,8 +51,10 @@ if [ -f "$netty_jar" ] && [ -x "$jdk25/bin/java" ]; then
     kill "$npid"; wait "$npid" 2>/dev/null || true
   }
   train_netty "$jdk25/bin/java" -XX:AOTCacheOutput="$work/netty25.aot"
+  train_netty "$jdk25/bin/java" $no_profiles -XX:AOTCacheOutput="$work/netty25np.aot"
   add "Netty peer, JDK 25, plain" "$jdk25/bin/java $netty"
   add "Netty peer, JDK 25, AOT cache" "$jdk25/bin/java -XX:AOTCache=$work/netty25.aot $netty"
+  add "Netty peer, JDK 25, AOT cache, no profiles" "$jdk25/bin/java -XX:AOTCache=$work/netty25np.aot $netty"
   train_netty "$jdk17/bin/java" -XX:ArchiveClassesAtExit="$work/netty17.jsa"
   add "Netty peer, JDK 17, AppCDS archive" "$jdk17/bin/java -XX:SharedArchiveFile=$work/netty17.jsa -Xshare:auto $netty"
 fi
@@ -105,5 +111,5 @@ done
 median() { tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 echo "load average: $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
 for i in "${!names[@]}"; do
-  printf '%-45s median %s s (CPU %s s): %s\n' "${names[$i]}" "$(echo "${times[$i]}" | median)" "$(echo "${cpus[$i]}" | median)" "${times[$i]}"
+  printf '%-48s median %s s (CPU %s s): %s\n' "${names[$i]}" "$(echo "${times[$i]}" | median)" "$(echo "${cpus[$i]}" | median)" "${times[$i]}"
 done

@@ -25,11 +25,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The start-up recipes of docs/deploying.md, run on the bench example: one training run with
+ * The start-up recipes of docs/server.md ("Start-up time"), run on the bench example: one training run with
  * {@code -Dbrisk.training=/json} writes the cache and ends itself; the next start maps it (with
  * {@code -Xshare:on} / {@code -XX:AOTMode=on}, which refuse to start without it), loads Brisk's
- * classes from it, and answers. AppCDS on this JVM; the AOT cache (JEP 514/515) on JDK 25, when
- * this JVM is one or the machine has one.
+ * classes from it, and answers. AppCDS on this JVM; the AOT cache (JEP 514/515, and without JEP 515's
+ * method profiles) on JDK 25, when this JVM is one or the machine has one.
  */
 class ClassDataCacheRecipeTest {
     static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
@@ -50,14 +50,27 @@ class ClassDataCacheRecipeTest {
 
     @Test
     void aotCacheFromOneTrainingRunOnJdk25() throws Exception {
+        aotCache(List.of());
+    }
+
+    /** The variant for few cores: the cache without JEP 515's method profiles, whose JIT work competes with the start. */
+    @Test
+    void aotCacheWithoutMethodProfilesOnJdk25() throws Exception {
+        aotCache(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining"));
+    }
+
+    private static void aotCache(List<String> trainingOptions) throws Exception {
         Optional<Path> java25 = jdk25();
         Assumptions.assumeTrue(java25.isPresent(), "no JDK 25 here: the AOT cache recipe needs one");
         Path java = java25.get();
         Path work = Files.createTempDirectory("brisk-aot");
         Path cache = work.resolve("bench.aot");
         String cp = jarredClassPath(work);
-        var training = run(work, java.toString(), "-XX:AOTCacheOutput=" + cache, "-Dbrisk.training=/json", "-cp", cp,
-                "dev.brisk.examples.Main", "bench", "--port", String.valueOf(freePort()));
+        var command = new ArrayList<String>(List.of(java.toString()));
+        command.addAll(trainingOptions);
+        command.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dbrisk.training=/json", "-cp", cp,
+                "dev.brisk.examples.Main", "bench", "--port", String.valueOf(freePort())));
+        var training = run(work, command.toArray(String[]::new));
         assertThat(training.exit).as(training.output).isZero();
         assertThat(training.output).contains("Brisk training run: 50 requests each to /json 200; stopping", "AOTCache creation is complete");
         assertThat(cache).isNotEmptyFile();

@@ -597,9 +597,11 @@ public final class BodyReader {
             Object[] values = readFields(fields, obj, loc, errors);
             boolean clean = errors.list().size() == before;
             // Built even when some fields failed (with placeholders), so that Bean Validation can still
-            // report the other fields' problems in the same answer, as FastAPI does.
+            // report the other fields' problems in the same answer, as FastAPI does. The handle is made
+            // outside the try: one that cannot be made is Brisk's failure, not the client's value_error.
+            MethodHandle h = ctor();
             try {
-                return (Object) ctor().invokeExact(values);
+                return (Object) h.invokeExact(values);
             } catch (Throwable t) {
                 if (clean) {
                     // A compact constructor that rejects the values: report it like pydantic's value_error.

@@ -82,6 +82,8 @@ public final class FlatRecordReader {
 
     /** The record, or {@link #FALLBACK}. */
     public Object read(byte[] body) {
+        // Outside the catch-all below: a handle that cannot be made is Brisk's failure, not a body to read again.
+        var ctor = record.ctor();
         try (JsonParser p = factory.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return FALLBACK;
             var values = new Object[names.length];
@@ -105,7 +107,7 @@ public final class FlatRecordReader {
                 if (required[i]) return FALLBACK;
                 values[i] = defaults[i];   // absent: the default, or null
             }
-            return (Object) record.ctor().invokeExact(values);
+            return (Object) ctor.invokeExact(values);
         } catch (Throwable e) {
             return FALLBACK;
         }

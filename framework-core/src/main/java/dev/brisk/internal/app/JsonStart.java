@@ -7,7 +7,6 @@ import dev.brisk.internal.model.RouteDef;
 import dev.brisk.internal.model.RouteModel;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -99,7 +98,7 @@ public final class JsonStart {
             if (m == null) return;
             ObjectMapper om = mapper.get();
             var routes = new ArrayList<>(m.routes());
-            routes.sort(Comparator.comparing(r -> !r.async()));
+            routes.sort((a, b) -> Boolean.compare(b.async(), a.async()));   // event-loop routes first
             for (RouteDef r : routes) {
                 if (!Endpoint.hasTypedWriter(r.resultType())) continue;
                 try {

@@ -44,7 +44,7 @@ final class Binders {
 
     /** Binders for a method's parameters, in FastAPI's error order (dependencies first, then path, query ...). */
     static List<ArgBinder> compile(List<ParamDef> params, String[] pathNames, Runtime rt) {
-        return params.stream().sorted(java.util.Comparator.comparingInt(p -> ProviderRuntime.order(p.kind())))
+        return params.stream().sorted((a, b) -> Integer.compare(ProviderRuntime.order(a.kind()), ProviderRuntime.order(b.kind())))
                 .map(p -> of(p, pathNames, rt)).toList();
     }
 

@@ -47,7 +47,6 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -90,7 +89,7 @@ final class ClassScanner {
             if (c.isAnnotation() || c.isInterface() && !c.isAnnotationPresent(Router.class)) continue;
             if (c.isAnnotationPresent(Router.class) || hasScannedMethod(c)) out.add(c);
         }
-        out.sort(Comparator.comparing(Class::getName));
+        out.sort((a, b) -> a.getName().compareTo(b.getName()));
         return out;
     }
 
@@ -119,7 +118,7 @@ final class ClassScanner {
                 out.add(child != null ? load(n, child) : ci.loadClass());
             }
         }
-        out.sort(Comparator.comparing(Class::getName));
+        out.sort((a, b) -> a.getName().compareTo(b.getName()));
         return out;
     }
 

@@ -47,7 +47,6 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -81,7 +80,7 @@ public final class Lifecycle {
 
     void collect(Class<?> c, Object instance) {
         java.lang.reflect.Method[] methods = c.getDeclaredMethods();
-        Arrays.sort(methods, Comparator.comparing(java.lang.reflect.Method::getName));
+        Arrays.sort(methods, (a, b) -> a.getName().compareTo(b.getName()));
         for (java.lang.reflect.Method m : methods) {
             boolean start = m.isAnnotationPresent(OnStartup.class), stop = m.isAnnotationPresent(OnShutdown.class);
             if (!start && !stop) continue;

@@ -47,7 +47,6 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -129,7 +128,7 @@ final class Providers {
         }
         Constructor<?>[] ctors = c.getDeclaredConstructors();
         Constructor<?> ctor = Arrays.stream(ctors).filter(k -> Modifier.isPublic(k.getModifiers()))
-                .max(Comparator.comparingInt(Constructor::getParameterCount))
+                .max((a, b) -> Integer.compare(a.getParameterCount(), b.getParameterCount()))
                 .orElse(ctors.length == 1 ? ctors[0] : null);
         if (ctor == null) throw new StartupException(c.getName() + ": no public constructor to create the route class with");
         var args = new Object[ctor.getParameterCount()];

@@ -47,7 +47,6 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -184,7 +183,10 @@ final class RouteInference {
         var deps = new ArrayList<Class<?>>(sources.dependencies());
         if (router != null) deps.addAll(List.of(router.dependencies()));
         Method[] methods = c.getDeclaredMethods();
-        Arrays.sort(methods, Comparator.comparing(Method::getName).thenComparing(Method::toGenericString));
+        Arrays.sort(methods, (a, b) -> {
+            int byName = a.getName().compareTo(b.getName());
+            return byName != 0 ? byName : a.toGenericString().compareTo(b.toGenericString());
+        });
         for (Method m : methods) {
             Annotation a = ClassScanner.routeAnnotation(m);
             var ws = m.getAnnotation(dev.brisk.WebSocket.class);

@@ -63,7 +63,7 @@ final class ParamValidation {
                 if (Validation.typeConstrained(beanType(p))) bodies.add(p);   // a list or map body: its elements
                 // constraints directly on the body parameter still need method validation
                 for (var a : p.element().getAnnotations()) {
-                    if (a.annotationType().isAnnotationPresent(jakarta.validation.Constraint.class)) methodLevel = true;
+                    if (Validation.isConstraint(a)) methodLevel = true;
                 }
             } else if (direct) {
                 methodLevel = true;

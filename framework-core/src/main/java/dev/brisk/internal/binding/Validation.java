@@ -162,7 +162,9 @@ public final class Validation {
         // The built-in constraints and their containers are known by their package: asking an annotation type for
         // its own annotations makes the JDK write a proxy class for each meta-annotation type it has not met yet
         // (@Constraint, @Repeatable, @Documented, @Target: ~3 ms apiece while an app starts).
-        if (t == Valid.class || t.getPackageName().equals(BUILT_IN_CONSTRAINTS)) return true;
+        String pkg = t.getPackageName();
+        if (t == Valid.class || pkg.equals(BUILT_IN_CONSTRAINTS)) return true;
+        if (NEVER_CONSTRAINTS.contains(pkg)) return false;
         if (t.isAnnotationPresent(jakarta.validation.Constraint.class)) return true;
         try {
             Method value = t.getMethod("value");
@@ -174,6 +176,9 @@ public final class Validation {
     }
 
     private static final String BUILT_IN_CONSTRAINTS = "jakarta.validation.constraints";
+    /** Packages whose annotations are known not to be constraints: Brisk's own, Jackson's, the JDK's. */
+    private static final Set<String> NEVER_CONSTRAINTS = Set.of("dev.brisk", "dev.brisk.security", "dev.brisk.cache", "dev.brisk.test",
+            "com.fasterxml.jackson.annotation", "com.fasterxml.jackson.databind.annotation", "java.lang", "java.lang.annotation");
 
     private static boolean hasConstraint(AnnotatedType t, Set<Class<?>> seen) {
         if (t == null) return false;

@@ -36,13 +36,7 @@ public final class Json {
      * limit are still being read: {@code ObjectMapper}'s own initialisation is most of a cold mapper's cost.
      */
     public static void initialiseClasses() {
-        for (Class<?> c : new Class<?>[] {JsonMapper.class, BlackbirdModule.class, JavaTimeModule.class, Jdk8Module.class}) {
-            try {
-                Class.forName(c.getName(), true, c.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);   // cannot happen: the class is loaded already
-            }
-        }
+        for (Class<?> c : new Class<?>[] {JsonMapper.class, BlackbirdModule.class, JavaTimeModule.class, Jdk8Module.class}) initialise(c);
     }
 
     /**
@@ -53,13 +47,17 @@ public final class Json {
      * mapper's, so the two threads cannot wait on each other's class initialisation.
      */
     public static void initialiseJdkClasses() {
+        initialise(StdDateFormat.class);
+        LogManager.getLogManager();
+        DateTimeFormatter.ISO_INSTANT.getZone();
+    }
+
+    private static void initialise(Class<?> c) {
         try {
-            Class.forName(StdDateFormat.class.getName(), true, StdDateFormat.class.getClassLoader());
+            Class.forName(c.getName(), true, c.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);   // cannot happen: the class is loaded already
         }
-        LogManager.getLogManager();
-        DateTimeFormatter.ISO_INSTANT.getZone();
     }
 
     /** A mapper with explicit limits for hostile input and no polymorphic typing from the wire. */

@@ -10,7 +10,9 @@
 # training run (-Dbrisk.training=/json) that ends itself. The FastAPI peer is benchmarks/side-by-side/peers/fastapi on uvicorn (Debian's python3-fastapi,
 # python3-uvicorn, python3-uvloop, python3-httptools, or a venv). Prints each start and the median per server,
 # and the median CPU time (user + system, all threads) each process had used when it answered: on a shared
-# machine the steadier figure of the two. When the raw Netty peer is built, it runs too: the JVM's own floor.
+# machine the steadier figure of the two. When the raw Netty peer is built, it runs too: the JVM's own floor,
+# and once more with --json jackson (Jackson writes its /json, with the mapper Brisk makes): the floor of any
+# framework on Netty and Jackson.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-8}
@@ -44,8 +46,9 @@ netty_jar=benchmarks/side-by-side/peers/netty/target/netty-peer.jar
 if [ -f "$netty_jar" ] && [ -x "$jdk25/bin/java" ]; then
   netty="-Xms512m -Xmx512m -jar $netty_jar --port $port"
   # One start of the peer with JVM options $1.. (writing its cache at exit), one request, SIGTERM.
+  # NETTY_ARGS: the peer's own options (--json jackson).
   train_netty() {
-    "$@" $netty >/dev/null 2>&1 &
+    "$@" $netty ${NETTY_ARGS:-} >/dev/null 2>&1 &
     local npid=$!
     until curl -fs -o /dev/null "http://127.0.0.1:$port/json" 2>/dev/null; do sleep 0.05; done
     kill "$npid"; wait "$npid" 2>/dev/null || true
@@ -57,6 +60,10 @@ if [ -f "$netty_jar" ] && [ -x "$jdk25/bin/java" ]; then
   add "Netty peer, JDK 25, AOT cache, no profiles" "$jdk25/bin/java -XX:AOTCache=$work/netty25np.aot $netty"
   train_netty "$jdk17/bin/java" -XX:ArchiveClassesAtExit="$work/netty17.jsa"
   add "Netty peer, JDK 17, AppCDS archive" "$jdk17/bin/java -XX:SharedArchiveFile=$work/netty17.jsa -Xshare:auto $netty"
+  NETTY_ARGS="--json jackson" train_netty "$jdk25/bin/java" $no_profiles -XX:AOTCacheOutput="$work/nettyj25np.aot"
+  add "Netty + Jackson, JDK 25, AOT, no profiles" "$jdk25/bin/java -XX:AOTCache=$work/nettyj25np.aot $netty --json jackson"
+  NETTY_ARGS="--json jackson" train_netty "$jdk17/bin/java" -XX:ArchiveClassesAtExit="$work/nettyj17.jsa"
+  add "Netty + Jackson, JDK 17, AppCDS archive" "$jdk17/bin/java -XX:SharedArchiveFile=$work/nettyj17.jsa -Xshare:auto $netty --json jackson"
 fi
 if "$python" -c "import fastapi, uvicorn" 2>/dev/null; then
   loop=asyncio; "$python" -c "import uvloop" 2>/dev/null && loop=uvloop

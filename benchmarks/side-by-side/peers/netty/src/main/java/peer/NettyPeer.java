@@ -1,7 +1,13 @@
 package peer;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -35,6 +41,8 @@ import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.Version;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.concurrent.TimeUnit;
@@ -44,24 +52,39 @@ import java.util.concurrent.TimeUnit;
  * Serves {@code GET /plaintext} and {@code GET /json} (every other request: 404), one event loop per
  * available core, the native epoll transport when it loads (NIO otherwise, said on stderr).
  *
- * <p>Usage: {@code java -jar netty-peer.jar --port N [--host 127.0.0.1] [--threads N]}.
+ * <p>With {@code --json jackson} the JSON body is written by Jackson instead of by hand: a mapper with the
+ * modules Brisk's has (Blackbird, JSR-310, JDK 8), made before the bind, and a writer for a record. That is the
+ * floor of any framework on Netty and Jackson, e.g. for the time to the first response.
+ *
+ * <p>Usage: {@code java -jar netty-peer.jar --port N [--host 127.0.0.1] [--threads N] [--json hand|jackson]}.
  */
 public final class NettyPeer {
     private NettyPeer() {
+    }
+
+    /** The body of {@code GET /json} when Jackson writes it. */
+    public record Message(String message) {
     }
 
     public static void main(String[] args) throws InterruptedException {
         int port = -1;
         String host = "127.0.0.1";
         int threads = Runtime.getRuntime().availableProcessors();
+        ObjectWriter json = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(require(args[i], value));
                 case "--host" -> host = require(args[i], value);
                 case "--threads" -> threads = Integer.parseInt(require(args[i], value));
+                case "--json" -> json = switch (require(args[i], value)) {
+                    case "hand" -> null;
+                    case "jackson" -> JsonMapper.builder().addModule(new BlackbirdModule()).addModule(new JavaTimeModule())
+                            .addModule(new Jdk8Module()).build().writerFor(Message.class);
+                    default -> throw new IllegalArgumentException("--json is hand or jackson, not " + value);
+                };
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (usage: --port N [--host H] [--threads N])");
+                        + " (usage: --port N [--host H] [--threads N] [--json hand|jackson])");
             }
             i++;
         }
@@ -73,6 +96,7 @@ public final class NettyPeer {
         Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
 
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
+        ObjectWriter writer = json;
         try {
             // The Date header, formatted once a second instead of per response.
             group.scheduleAtFixedRate(Handler::refreshDate, 0, 1, TimeUnit.SECONDS);
@@ -85,12 +109,13 @@ public final class NettyPeer {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new Handler());
+                            ch.pipeline().addLast(new HttpServerCodec(), new Handler(writer));
                         }
                     })
                     .bind(host, port).sync().channel();
             System.out.println("netty-peer listening on http://" + host + ":" + port + " ("
-                    + threads + " event loop(s), " + (epoll ? "epoll" : "nio") + ", " + versions() + ")");
+                    + threads + " event loop(s), " + (epoll ? "epoll" : "nio") + ", JSON by " + (json == null ? "hand" : "Jackson")
+                    + ", " + versions() + ")");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close().syncUninterruptibly();
                 group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
@@ -126,6 +151,12 @@ public final class NettyPeer {
                 Unpooled.directBuffer().writeBytes("Hello, World!".getBytes(StandardCharsets.US_ASCII)))
                 .asReadOnly();
         private static final String MESSAGE = "Hello, World!";
+        private static final Message JSON_MESSAGE = new Message(MESSAGE);
+        private final ObjectWriter writer;   // none: written by hand
+
+        Handler(ObjectWriter writer) {
+            this.writer = writer;
+        }
 
         private static volatile AsciiString date = new AsciiString(DateFormatter.format(new Date()));
 
@@ -142,7 +173,7 @@ public final class NettyPeer {
             }
         }
 
-        private static void respond(ChannelHandlerContext ctx, HttpRequest request) {
+        private void respond(ChannelHandlerContext ctx, HttpRequest request) {
             String uri = request.uri();
             int query = uri.indexOf('?');
             String path = query < 0 ? uri : uri.substring(0, query);
@@ -167,9 +198,18 @@ public final class NettyPeer {
             }
         }
 
-        /** {@code {"message":"Hello, World!"}}, written per request into a pooled buffer (no JSON library). */
-        private static ByteBuf json(ChannelHandlerContext ctx) {
+        /** {@code {"message":"Hello, World!"}}, written per request into a pooled buffer (by hand, or by Jackson). */
+        private ByteBuf json(ChannelHandlerContext ctx) {
             ByteBuf buf = ctx.alloc().buffer(32);
+            if (writer != null) {
+                try {
+                    writer.writeValue((java.io.OutputStream) new ByteBufOutputStream(buf), JSON_MESSAGE);
+                } catch (IOException e) {
+                    buf.release();
+                    throw new UncheckedIOException(e);
+                }
+                return buf;
+            }
             buf.writeBytes(JSON_PREFIX);
             ByteBufUtil.writeUtf8(buf, MESSAGE);
             buf.writeBytes(JSON_SUFFIX);

@@ -143,8 +143,8 @@ public final class RouteCompiler implements Binders.Runtime {
     }
 
     private void link() {
-        for (var e : endpoints) if (e.async() && e.invoker() != null) e.invoker().link();
-        for (var e : endpoints) if (e.invoker() != null) e.invoker().link();
+        for (var e : endpoints) if (e.async() && e.invoker() != null) e.invoker().link();   // event-loop routes first
+        for (var e : endpoints) if (!e.async() && e.invoker() != null) e.invoker().link();
         for (var p : providers.values()) if (p.invoker() != null) p.invoker().link();
         bodyReader.link();
     }

@@ -11,8 +11,8 @@
 # python3-uvicorn, python3-uvloop, python3-httptools, or a venv). Prints each start and the median per server,
 # and the median CPU time (user + system, all threads) each process had used when it answered: on a shared
 # machine the steadier figure of the two. When the raw Netty peer is built, it runs too: the JVM's own floor,
-# and once more with --json jackson (Jackson writes its /json, with the mapper Brisk makes): the floor of any
-# framework on Netty and Jackson.
+# once more with --json jackson (Jackson writes its /json, with the mapper Brisk makes): the floor of any
+# framework on Netty and Jackson, and with --json jackson-core (Jackson's generator alone, no databind).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-8}
@@ -64,6 +64,9 @@ if [ -f "$netty_jar" ] && [ -x "$jdk25/bin/java" ]; then
   add "Netty + Jackson, JDK 25, AOT, no profiles" "$jdk25/bin/java -XX:AOTCache=$work/nettyj25np.aot $netty --json jackson"
   NETTY_ARGS="--json jackson" train_netty "$jdk17/bin/java" -XX:ArchiveClassesAtExit="$work/nettyj17.jsa"
   add "Netty + Jackson, JDK 17, AppCDS archive" "$jdk17/bin/java -XX:SharedArchiveFile=$work/nettyj17.jsa -Xshare:auto $netty --json jackson"
+  # Jackson's streaming generator alone (no databind): what a writer of plain records on jackson-core would cost.
+  NETTY_ARGS="--json jackson-core" train_netty "$jdk17/bin/java" -XX:ArchiveClassesAtExit="$work/nettyc17.jsa"
+  add "Netty + jackson-core, JDK 17, AppCDS archive" "$jdk17/bin/java -XX:SharedArchiveFile=$work/nettyc17.jsa -Xshare:auto $netty --json jackson-core"
 fi
 if "$python" -c "import fastapi, uvicorn" 2>/dev/null; then
   loop=asyncio; "$python" -c "import uvloop" 2>/dev/null && loop=uvloop

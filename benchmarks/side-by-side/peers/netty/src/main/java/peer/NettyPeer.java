@@ -1,6 +1,7 @@
 package peer;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -42,6 +43,10 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.Version;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.RecordComponent;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -54,9 +59,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>With {@code --json jackson} the JSON body is written by Jackson instead of by hand: a mapper with the
  * modules Brisk's has (Blackbird, JSR-310, JDK 8), made before the bind, and a writer for a record. That is the
- * floor of any framework on Netty and Jackson, e.g. for the time to the first response.
+ * floor of any framework on Netty and Jackson, e.g. for the time to the first response. With {@code --json
+ * jackson-core} it is written through Jackson's streaming generator alone (no databind, no mapper), by a writer
+ * made at start from the record's components (their names and accessors, by reflection once): what a
+ * framework's own writer of plain records on jackson-core would cost.
  *
- * <p>Usage: {@code java -jar netty-peer.jar --port N [--host 127.0.0.1] [--threads N] [--json hand|jackson]}.
+ * <p>Usage: {@code java -jar netty-peer.jar --port N [--host 127.0.0.1] [--threads N] [--json hand|jackson|jackson-core]}.
  */
 public final class NettyPeer {
     private NettyPeer() {
@@ -70,7 +78,7 @@ public final class NettyPeer {
         int port = -1;
         String host = "127.0.0.1";
         int threads = Runtime.getRuntime().availableProcessors();
-        ObjectWriter json = null;
+        BodyWriter json = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -79,12 +87,12 @@ public final class NettyPeer {
                 case "--threads" -> threads = Integer.parseInt(require(args[i], value));
                 case "--json" -> json = switch (require(args[i], value)) {
                     case "hand" -> null;
-                    case "jackson" -> JsonMapper.builder().addModule(new BlackbirdModule()).addModule(new JavaTimeModule())
-                            .addModule(new Jdk8Module()).build().writerFor(Message.class);
-                    default -> throw new IllegalArgumentException("--json is hand or jackson, not " + value);
+                    case "jackson" -> databind();
+                    case "jackson-core" -> RecordWriter.of(Message.class);
+                    default -> throw new IllegalArgumentException("--json is hand, jackson or jackson-core, not " + value);
                 };
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (usage: --port N [--host H] [--threads N] [--json hand|jackson])");
+                        + " (usage: --port N [--host H] [--threads N] [--json hand|jackson|jackson-core])");
             }
             i++;
         }
@@ -96,7 +104,7 @@ public final class NettyPeer {
         Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
 
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
-        ObjectWriter writer = json;
+        BodyWriter writer = json;
         try {
             // The Date header, formatted once a second instead of per response.
             group.scheduleAtFixedRate(Handler::refreshDate, 0, 1, TimeUnit.SECONDS);
@@ -114,7 +122,7 @@ public final class NettyPeer {
                     })
                     .bind(host, port).sync().channel();
             System.out.println("netty-peer listening on http://" + host + ":" + port + " ("
-                    + threads + " event loop(s), " + (epoll ? "epoll" : "nio") + ", JSON by " + (json == null ? "hand" : "Jackson")
+                    + threads + " event loop(s), " + (epoll ? "epoll" : "nio") + ", JSON by " + (json == null ? "hand" : json instanceof RecordWriter ? "jackson-core" : "Jackson")
                     + ", " + versions() + ")");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close().syncUninterruptibly();
@@ -138,6 +146,58 @@ public final class NettyPeer {
         return out.toString();
     }
 
+    /** Writes the body of {@code GET /json} to a stream. */
+    interface BodyWriter {
+        void write(OutputStream out, Message m) throws IOException;
+    }
+
+    /** The mapper Brisk makes (databind with the same three modules) and its writer for the record. */
+    private static BodyWriter databind() {
+        var writer = JsonMapper.builder().addModule(new BlackbirdModule()).addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module()).build().writerFor(Message.class);
+        return writer::writeValue;
+    }
+
+    /** A record's fields through jackson-core's generator: names and accessors found once, at start. */
+    record RecordWriter(JsonFactory factory, String[] names, MethodHandle[] accessors) implements BodyWriter {
+        static RecordWriter of(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            var names = new String[components.length];
+            var accessors = new MethodHandle[components.length];
+            try {
+                for (int i = 0; i < components.length; i++) {
+                    names[i] = components[i].getName();
+                    accessors[i] = MethodHandles.lookup().unreflect(components[i].getAccessor())
+                            .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            return new RecordWriter(new JsonFactory(), names, accessors);
+        }
+
+        @Override
+        public void write(OutputStream out, Message m) throws IOException {
+            try (JsonGenerator g = factory.createGenerator(out)) {
+                g.writeStartObject();
+                for (int i = 0; i < names.length; i++) {
+                    g.writeFieldName(names[i]);
+                    Object v;
+                    try {
+                        v = accessors[i].invokeExact((Object) m);
+                    } catch (Throwable t) {
+                        throw new IOException(t);
+                    }
+                    if (v == null) g.writeNull();
+                    else if (v instanceof String str) g.writeString(str);
+                    else if (v instanceof Number n) g.writeNumber(n.toString());
+                    else g.writeString(v.toString());
+                }
+                g.writeEndObject();
+            }
+        }
+    }
+
     private static String require(String name, String value) {
         if (value == null) throw new IllegalArgumentException(name + " needs a value");
         return value;
@@ -152,9 +212,9 @@ public final class NettyPeer {
                 .asReadOnly();
         private static final String MESSAGE = "Hello, World!";
         private static final Message JSON_MESSAGE = new Message(MESSAGE);
-        private final ObjectWriter writer;   // none: written by hand
+        private final BodyWriter writer;   // none: written by hand
 
-        Handler(ObjectWriter writer) {
+        Handler(BodyWriter writer) {
             this.writer = writer;
         }
 
@@ -203,7 +263,7 @@ public final class NettyPeer {
             ByteBuf buf = ctx.alloc().buffer(32);
             if (writer != null) {
                 try {
-                    writer.writeValue((java.io.OutputStream) new ByteBufOutputStream(buf), JSON_MESSAGE);
+                    writer.write(new ByteBufOutputStream(buf), JSON_MESSAGE);
                 } catch (IOException e) {
                     buf.release();
                     throw new UncheckedIOException(e);

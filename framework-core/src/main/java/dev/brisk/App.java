@@ -457,7 +457,7 @@ public final class App {
             // The transport warms up on a thread of its own while the settings and the routes are read; this
             // thread touches no Netty class until it has finished (see TransportWarmup).
             dev.brisk.internal.netty.TransportWarmup.startInBackground();
-            var json = dev.brisk.internal.app.JsonStart.begin();   // Jackson's mapper, on a third thread
+            var json = dev.brisk.internal.app.JsonStart.prepare();   // Jackson: databind's mapper only when needed
             try {
                 return build(json);
             } catch (RuntimeException | Error e) {

@@ -8,6 +8,7 @@ import dev.brisk.internal.dispatch.ResultMapper;
 import dev.brisk.internal.http.Replies;
 import dev.brisk.internal.http.Reply;
 import dev.brisk.internal.json.Json;
+import dev.brisk.internal.json.ValueWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -61,6 +62,10 @@ public class JsonEncodingBenchmark {
     private ObjectMapper mapper;
     private ResultMapper responder;
     private ObjectWriter writer;
+    /** What Brisk writes the type with: its own writer, the types being plain (see PlainJson). */
+    private ValueWriter briskWriter;
+    /** Jackson's writer for the type, in Brisk's path (what Brisk used before its plain writers). */
+    private ValueWriter jacksonWriter;
     private Object value;
     private ByteBufAllocator alloc;
     private EmbeddedChannel channel;
@@ -84,16 +89,21 @@ public class JsonEncodingBenchmark {
             value = List.copyOf(items);
             type = JsonEncodingBenchmark.class.getDeclaredMethod("listShape").getGenericReturnType();
         }
-        writer = responder.writerFor(type);
+        writer = mapper.writerFor(mapper.constructType(type));
+        if (responder.plainWriter(type).isEmpty()) throw new IllegalStateException(type + " is not plain");
+        briskWriter = responder.writerFor(type);
+        jacksonWriter = ValueWriter.of(writer);
         channel = new EmbeddedChannel();
         alloc = channel.alloc();
-        ByteBuf b = responder.encodeJson(alloc, writer, value);
-        try {
-            if (!b.toString(java.nio.charset.StandardCharsets.UTF_8).equals(mapper.writeValueAsString(value))) {
-                throw new IllegalStateException("encodings differ");
+        for (ValueWriter w : List.of(briskWriter, jacksonWriter)) {
+            ByteBuf b = responder.encodeJson(alloc, w, value);
+            try {
+                if (!b.toString(java.nio.charset.StandardCharsets.UTF_8).equals(mapper.writeValueAsString(value))) {
+                    throw new IllegalStateException("encodings differ");
+                }
+            } finally {
+                b.release();
             }
-        } finally {
-            b.release();
         }
     }
 
@@ -102,10 +112,19 @@ public class JsonEncodingBenchmark {
         channel.finishAndReleaseAll();
     }
 
-    /** Brisk's way: precompiled writer straight into a pooled buffer. */
+    /** Brisk's way: its writer of the plain type straight into a pooled buffer. */
     @Benchmark
     public int responderPooled() throws IOException {
-        ByteBuf buf = responder.encodeJson(alloc, writer, value);
+        ByteBuf buf = responder.encodeJson(alloc, briskWriter, value);
+        int n = buf.readableBytes();
+        buf.release();
+        return n;
+    }
+
+    /** The same path with Jackson's precompiled writer (what Brisk does for a type that is not plain). */
+    @Benchmark
+    public int responderJackson() throws IOException {
+        ByteBuf buf = responder.encodeJson(alloc, jacksonWriter, value);
         int n = buf.readableBytes();
         buf.release();
         return n;
@@ -137,7 +156,7 @@ public class JsonEncodingBenchmark {
     /** The reply object: encode into a pooled buffer + the {@link Reply} around it. */
     @Benchmark
     public int responderSuccess() throws IOException {
-        Reply res = Reply.bytes(200, Replies.JSON, responder.encodeJson(alloc, writer, value));
+        Reply res = Reply.bytes(200, Replies.JSON, responder.encodeJson(alloc, briskWriter, value));
         int n = (int) res.body().length() + res.headerCount();
         res.discard();
         return n;

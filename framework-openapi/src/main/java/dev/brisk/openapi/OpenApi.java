@@ -43,6 +43,6 @@ public final class OpenApi {
     private static DocumentCache cache(App app) {
         var rt = AppRuntime.of(Objects.requireNonNull(app, "app"));
         var notes = rt.state(dev.brisk.internal.spi.RouteNotes.class, dev.brisk.internal.spi.RouteNotes::new);
-        return rt.state(DocumentCache.class, () -> new DocumentCache(rt.model(), rt.api(), rt.mapper(), notes));
+        return rt.state(DocumentCache.class, () -> new DocumentCache(rt.model(), rt.api(), rt::mapper, notes));
     }
 }

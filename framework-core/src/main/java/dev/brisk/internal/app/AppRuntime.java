@@ -1,6 +1,7 @@
 package dev.brisk.internal.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brisk.internal.json.JsonSupport;
 import dev.brisk.App;
 import dev.brisk.RouteHandler;
 import dev.brisk.StartupException;
@@ -45,7 +46,7 @@ import java.util.function.Supplier;
 public final class AppRuntime {
     private final AppConfig config;
     private final RouteModel model;
-    private final ObjectMapper mapper;
+    private final JsonStart json;
     private final Overrides overrides = new Overrides();
     private final RouteCompiler compiled;
     private final List<Lifecycle.Method> startupMethods;
@@ -86,7 +87,8 @@ public final class AppRuntime {
         // transport on a core of its own while this thread reads the routes (which needs no Netty class: those are
         // initialised on one thread at a time, see TransportWarmup).
         TransportWarmup.startInBackground();
-        // Jackson's mapper: made on a thread of its own since build() began (JsonStart), it needs the body limit.
+        // Jackson: the streaming factory now (it needs the body limit); databind's mapper only when something needs it.
+        this.json = json;
         json.maxBodySize(config.server().maxBodySize());
         ModelBuilder.Result result = null;
         try {
@@ -95,7 +97,6 @@ public final class AppRuntime {
             json.model(result == null ? null : result.model());   // null: the model failed, nothing to warm up
         }
         TransportWarmup.awaitCore();   // Netty's core classes from here on; the rest after awaitDone() below
-        this.mapper = json.await();
         this.model = result.model();
         this.startupMethods = result.startup();
         this.shutdownMethods = result.shutdown();
@@ -107,7 +108,8 @@ public final class AppRuntime {
             @Override public ApiInfo api() { return config.api(); }
             @Override public DocsConfig docs() { return config.docs(); }
             @Override public RouteModel model() { return model; }
-            @Override public ObjectMapper mapper() { return mapper; }
+            @Override public ObjectMapper mapper() { return json.mapper(); }
+            @Override public JsonSupport json() { return json; }
 
             @Override
             public void systemRoute(String method, String path, RouteHandler handler) {
@@ -135,13 +137,16 @@ public final class AppRuntime {
         }
         extensions.checkClaimed();
         try {
-            this.compiled = new RouteCompiler(new RouteCompiler.Inputs(model, system, mapper, overrides,
+            this.compiled = new RouteCompiler(new RouteCompiler.Inputs(model, system, json, overrides,
                     config.dispatch().exceptionHandlers(), List.copyOf(middleware), List.copyOf(hooks), config.dispatch().webSockets()));
         } catch (StartupException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new StartupException(e.getMessage(), e);
         }
+        // A route that reads or writes what only databind can: its mapper now, on its own threads, while the
+        // transport finishes; otherwise the warm-up makes it once the app serves (RouteCompiler.warmUp).
+        if (compiled.needsMapper()) json.start();
         stopSignal.subscribe(reason -> compiled.cancelWarmUp());
         TransportWarmup.awaitDone();   // from here on this thread (the server's start) uses any Netty class
     }
@@ -167,8 +172,14 @@ public final class AppRuntime {
         return model;
     }
 
+    /** Databind's mapper, made now if nothing has made it yet. */
     public ObjectMapper mapper() {
-        return mapper;
+        return json.mapper();
+    }
+
+    /** Jackson for this app: the factory, and the mapper when made (see {@link JsonStart}). */
+    public JsonSupport json() {
+        return json;
     }
 
     public Overrides overrides() {

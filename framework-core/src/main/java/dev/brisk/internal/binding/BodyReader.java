@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brisk.internal.json.JsonSupport;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,11 +42,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * FastAPI location instead of stopping at the first. Plans are compiled once per type.
  */
 public final class BodyReader {
-    private final ObjectMapper mapper;
+    private final JsonSupport json;
     private final Map<Type, Plan> plans = new ConcurrentHashMap<>();
 
+    /** Plans for the app's JSON: records and plain fields need no mapper; beans, trees and the rest make it. */
+    public BodyReader(JsonSupport json) {
+        this.json = json;
+    }
+
+    /** Over a mapper made already (tests, benchmarks). */
     public BodyReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this(JsonSupport.of(mapper));
     }
 
     /**
@@ -123,7 +130,7 @@ public final class BodyReader {
         Class<?> raw = Types.raw(type);
         if (raw == Optional.class) return new OptionalPlan(plan(Types.arg(type, 0)));
         if (Scalar.isScalar(raw)) return new ScalarPlan(Scalar.of(raw), raw.isPrimitive());
-        if (raw == JsonNode.class || raw == Object.class) return new TreePlan(mapper, raw);
+        if (raw == JsonNode.class || raw == Object.class) return new TreePlan(json, raw);
         if (raw.isArray()) {
             Type component = type instanceof GenericArrayType g ? g.getGenericComponentType() : raw.getComponentType();
             return new ArrayPlan(Types.raw(component), plan(component));
@@ -216,7 +223,7 @@ public final class BodyReader {
             FieldDefaults.checkJsonSyntax(raw);
             JsonNode tree;
             try {
-                tree = mapper.readTree(raw);
+                tree = json.mapper().readTree(raw);
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("@Default(\"" + raw + "\") is not JSON (" + e.getMessage() + ")");
             }
@@ -252,6 +259,7 @@ public final class BodyReader {
     }
 
     private Plan beanPlanOrJackson(Type type, Class<?> raw) {
+        ObjectMapper mapper = json.mapper();
         JavaType jt = mapper.constructType(type);
         if (!raw.isInterface() && !Modifier.isAbstract(raw.getModifiers()) && raw.getPackageName().startsWith("java.") == false) {
             try {
@@ -396,11 +404,11 @@ public final class BodyReader {
     }
 
     static final class TreePlan extends Plan {
-        private final ObjectMapper mapper;
+        private final JsonSupport json;
         private final boolean tree;
 
-        TreePlan(ObjectMapper mapper, Class<?> raw) {
-            this.mapper = mapper;
+        TreePlan(JsonSupport json, Class<?> raw) {
+            this.json = json;
             this.tree = raw == JsonNode.class;
         }
 
@@ -408,7 +416,7 @@ public final class BodyReader {
         public Object read(JsonNode n, Loc loc, Errors errors) {
             if (tree) return n;
             try {
-                return mapper.treeToValue(n, Object.class);
+                return json.mapper().treeToValue(n, Object.class);
             } catch (Exception e) {
                 errors.add("value_error", loc.toList(), "Value error, " + e.getMessage(), n, Map.of());
                 return null;

@@ -390,10 +390,10 @@ public final class DevSession implements AutoCloseable {
 
     /** Drops what Brisk's own shared state still holds of a stopped generation. */
     private void forget(Generation g) {
-        var mapper = g.app().mapper();
+        var factory = g.app().json().factory();   // the generators come from it, made mapper or not
         for (var loop : loops) {
             try {
-                loop.submit(() -> LoopJsonOutput.forget(mapper)).await(5, TimeUnit.SECONDS);
+                loop.submit(() -> LoopJsonOutput.forget(factory)).await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.brisk.internal.json.JsonSupport;
 import dev.brisk.HttpException;
 import dev.brisk.internal.binding.BodyReader;
 import dev.brisk.internal.binding.ConversionException;
@@ -63,7 +64,7 @@ final class Binders {
                 @Override Object bind(Call ex) { return WebSocketRoutes.session(ex); }
             };
             case DEPENDS -> new DependsBinder(p, rt.provider(p.dependency()), rt.overrides());
-            case BODY -> new BodyBinder(p, rt.bodyReader(), rt.mapper());
+            case BODY -> new BodyBinder(p, rt.bodyReader(), rt);
             case PATH, QUERY, HEADER, COOKIE -> new TextBinder(p, pathNames);
             case FORM -> p.valueType() == dev.brisk.UploadFile.class ? new UploadBinder(p) : new TextBinder(p, pathNames);
         };
@@ -77,7 +78,11 @@ final class Binders {
 
         BodyReader bodyReader();
 
-        ObjectMapper mapper();
+        /** Jackson for the app: the factory at once, the mapper when first needed. */
+        JsonSupport json();
+
+        /** Called by a binder that reads what only the mapper can: the app then makes it at once. */
+        void mapperNeeded();
     }
 
     // ------------------------------------------------------------------------------------ text values
@@ -251,7 +256,9 @@ final class Binders {
     static final class BodyBinder extends ArgBinder {
         private final BodyReader.Plan plan;
         private final FlatRecordReader fast;
-        private final ObjectReader treeReader;
+        private final JsonSupport json;
+        /** Made on the first body that needs a tree (the mapper may not be made before). */
+        private volatile ObjectReader treeReader;
         private final boolean embed;
         private final boolean required;
         private final boolean optional;
@@ -259,19 +266,26 @@ final class Binders {
         private final Loc loc;
         private final Loc embeddedLoc;
 
-        BodyBinder(ParamDef p, BodyReader reader, ObjectMapper mapper) {
+        BodyBinder(ParamDef p, BodyReader reader, Runtime rt) {
             super(p.index());
             var t = p.container() == Container.OPTIONAL ? BodyReader.Types.arg(p.type(), 0) : p.type();
             this.plan = reader.plan(t);
-            this.treeReader = mapper.readerFor(JsonNode.class);
+            this.json = rt.json();
             this.embed = p.embed();
             // One body of plain fields: read straight from the bytes when it is unremarkable (see FlatRecordReader).
-            this.fast = embed ? null : FlatRecordReader.of(plan, mapper.getFactory());
+            this.fast = embed ? null : FlatRecordReader.of(plan, json.factory());
+            if (fast == null) rt.mapperNeeded();   // every body is read as a tree
             this.required = p.required();
             this.optional = p.container() == Container.OPTIONAL;
             this.wire = p.wireName();
             this.loc = embed ? Loc.root("body").child(wire) : Loc.root("body");
             this.embeddedLoc = Loc.root("body").child(wire);
+        }
+
+        private ObjectReader treeReader() {
+            ObjectReader r = treeReader;
+            if (r == null) treeReader = r = json.mapper().readerFor(JsonNode.class);
+            return r;
         }
 
         static boolean isJson(String ct) {
@@ -300,7 +314,7 @@ final class Binders {
             requireJson(ex);
             byte[] bytes = ex.request().bodyArray();
             try {
-                JsonNode n = JsonTrees.read(treeReader, bytes);
+                JsonNode n = JsonTrees.read(treeReader(), bytes);
                 if (n == null || n.isMissingNode()) {
                     ex.jsonBody = null;
                     return null;
@@ -328,7 +342,7 @@ final class Binders {
                 requireJson(ex);
                 Object v = fast.read(ex.request().bodyArray());
                 if (v != FlatRecordReader.FALLBACK) {
-                    ex.jsonDeferred = treeReader;
+                    ex.jsonDeferred = json;
                     return optional ? Optional.of(v) : v;
                 }
             }

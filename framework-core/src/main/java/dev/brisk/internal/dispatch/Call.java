@@ -41,7 +41,8 @@ public final class Call implements ReplySink, Runnable {
     boolean jsonParsed;
     boolean jsonInvalid;
     /** Set when the body was bound without building its tree: {@link #jsonTree()} builds it if an error report needs it. */
-    ObjectReader jsonDeferred;
+    /** Set when a body was read without a tree: the tree is parsed from it only if an error report asks. */
+    dev.brisk.internal.json.JsonSupport jsonDeferred;
     /** Raw text of each argument, kept only for routes whose parameters have constraints. */
     Object[] rawInputs;
 
@@ -194,7 +195,7 @@ public final class Call implements ReplySink, Runnable {
         if (r != null) {
             jsonDeferred = null;
             try {
-                jsonBody = r.readTree(request.bodyArray());   // read once already, so well-formed
+                jsonBody = r.mapper().readTree(request.bodyArray());   // read once already, so well-formed
             } catch (java.io.IOException e) {
                 jsonBody = null;
             }

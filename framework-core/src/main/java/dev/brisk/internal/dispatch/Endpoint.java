@@ -1,6 +1,6 @@
 package dev.brisk.internal.dispatch;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.brisk.internal.json.ValueWriter;
 import dev.brisk.RequestValidationException;
 import dev.brisk.Response;
 import dev.brisk.RouteHandler;
@@ -47,12 +47,13 @@ public final class Endpoint implements Route.Terminal {
     /** Whether results of this route's declared type get a precompiled writer (else one is found per value). */
     private final boolean typedWriter;
     /**
-     * That writer, made on the route's first response rather than on the main thread at startup: building
+     * That writer: Brisk's own for a plain type (made when the routes are compiled, see PlainJson), else
+     * Jackson's, made on the route's first response rather than on the main thread at startup: building
      * Jackson's serializers (and Blackbird's generated accessors) for every route took most of the app's
      * build time. The mapper's thread builds them in the background meanwhile (JsonStart), so the first
      * response usually finds them in the mapper's cache. A benign race: two first requests may both make one.
      */
-    private ObjectWriter writer;
+    private ValueWriter writer;
     private final boolean isVoid;
     private final ResultMapper results;
     private final ErrorMapper errors;
@@ -129,7 +130,7 @@ public final class Endpoint implements Route.Terminal {
         return !dynamic;
     }
 
-    private ObjectWriter writer() {
+    private ValueWriter writer() {
         if (!typedWriter) return null;
         var w = writer;
         if (w == null) writer = w = results.writerFor(def.resultType());

@@ -2,6 +2,7 @@ package dev.brisk.internal.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brisk.internal.json.ValueWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brisk.ExceptionHandler;
@@ -29,14 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger("dev.brisk");
 
-    private final ObjectMapper mapper;
     private final ResultMapper results;
     private final Map<Class<? extends Throwable>, ExceptionHandler<?>> handlers;
     private final Map<Class<?>, Optional<ExceptionHandler<?>>> handlerCache = new ConcurrentHashMap<>();
 
     public ErrorMapper(ResultMapper results, Map<Class<? extends Throwable>, ExceptionHandler<?>> handlers) {
         this.results = results;
-        this.mapper = results.mapper();
         this.handlers = handlers;
     }
 
@@ -67,9 +66,10 @@ public final class ErrorMapper {
         }
         try {
             if (t instanceof HttpException he) {
+                ObjectMapper mapper = results.mapper();
                 var node = mapper.createObjectNode();
                 node.set("detail", mapper.valueToTree(he.detail()));
-                var res = Reply.bytes(he.status(), Replies.JSON, results.encodeJson(c.request().connection().alloc(), mapper.writer(), node));
+                var res = Reply.bytes(he.status(), Replies.JSON, results.encodeJson(c.request().connection().alloc(), ValueWriter.of(mapper.writer()), node));
                 he.headers().forEach((k, v) -> ResultMapper.addUserHeader(res, k, v, true));
                 if (he instanceof dev.brisk.security.AuthenticationException ae) {   // one WWW-Authenticate per challenge
                     for (int i = 1; i < ae.challenges().size(); i++) ResultMapper.addUserHeader(res, "WWW-Authenticate", ae.challenges().get(i), false);
@@ -79,7 +79,7 @@ public final class ErrorMapper {
                 return res;
             }
             if (t instanceof RequestValidationException rve) {
-                return Reply.bytes(422, Replies.JSON, results.encodeJson(c.request().connection().alloc(), mapper.writer(), validationBody(rve.errors())));
+                return Reply.bytes(422, Replies.JSON, results.encodeJson(c.request().connection().alloc(), ValueWriter.of(results.mapper().writer()), validationBody(rve.errors())));
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("Cannot encode the error response for {} {}", c, where, e);
@@ -109,6 +109,7 @@ public final class ErrorMapper {
 
     /** FastAPI's {@code {"detail": [...]}} with fields type, loc, msg, input[, ctx]. */
     public ObjectNode validationBody(List<ValidationError> errors) {
+        ObjectMapper mapper = results.mapper();
         ObjectNode root = mapper.createObjectNode();
         ArrayNode arr = root.putArray("detail");
         for (var e : errors) {

@@ -1,7 +1,9 @@
 package dev.brisk.internal.dispatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.brisk.internal.json.JsonSupport;
+import dev.brisk.internal.json.PlainJson;
+import dev.brisk.internal.json.ValueWriter;
 import dev.brisk.Response;
 import dev.brisk.SetCookie;
 import dev.brisk.internal.http.Body;
@@ -25,23 +27,44 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ResultMapper {
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
-    private final ObjectMapper mapper;
-    private final Map<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
+    private final JsonSupport json;
+    private final Map<Class<?>, ValueWriter> writers = new ConcurrentHashMap<>();
+    /** Brisk's own writers of plain declared types, or empty for the others (see PlainJson). */
+    private final Map<Type, Optional<ValueWriter>> plain = new ConcurrentHashMap<>();
 
+    public ResultMapper(JsonSupport json) {
+        this.json = json;
+    }
+
+    /** Over a mapper made already (tests, benchmarks). */
     public ResultMapper(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this(JsonSupport.of(mapper));
     }
 
+    public JsonSupport json() {
+        return json;
+    }
+
+    /** The mapper, made now if nothing has made it yet. */
     public ObjectMapper mapper() {
-        return mapper;
+        return json.mapper();
     }
 
-    public ObjectWriter writerFor(Type type) {
-        return mapper.writerFor(mapper.constructType(type));
+    /** Brisk's own writer when {@code type} is plain, else empty (only the mapper can write it). */
+    public Optional<ValueWriter> plainWriter(Type type) {
+        return plain.computeIfAbsent(type, PlainJson::writer);
+    }
+
+    /** The writer of values of {@code type}: Brisk's own for plain types, else Jackson's. */
+    public ValueWriter writerFor(Type type) {
+        var p = plainWriter(type);
+        if (p.isPresent()) return p.get();
+        ObjectMapper mapper = json.mapper();
+        return ValueWriter.of(mapper.writerFor(mapper.constructType(type)));
     }
 
     /** The reply for a handler's return value; {@code writer} is the route's precompiled one (or null). */
-    public Reply success(Call c, Object value, int status, ObjectWriter writer, boolean isVoid) throws IOException {
+    public Reply success(Call c, Object value, int status, ValueWriter writer, boolean isVoid) throws IOException {
         Response param = c.responseParam();
         ByteBufAllocator alloc = c.request().connection().alloc();
         if (value instanceof Optional<?> o) {
@@ -67,15 +90,20 @@ public final class ResultMapper {
         return withParam(res, param, status);
     }
 
-    private ObjectWriter writer(Class<?> c) {
-        return writers.computeIfAbsent(c, mapper::writerFor);
+    private ValueWriter writer(Class<?> c) {
+        ValueWriter w = writers.get(c);
+        if (w == null) {
+            w = writerFor(c);   // outside the map's lock: it may wait for the mapper
+            writers.putIfAbsent(c, w);
+        }
+        return w;
     }
 
-    public ByteBuf encodeJson(ByteBufAllocator alloc, ObjectWriter writer, Object value) throws IOException {
+    public ByteBuf encodeJson(ByteBufAllocator alloc, ValueWriter writer, Object value) throws IOException {
         if (Thread.currentThread() instanceof io.netty.util.concurrent.FastThreadLocalThread) return encodeOnLoop(alloc, writer, value);
         ByteBuf buf = alloc.buffer(256);
         try {
-            LoopJsonOutput.write(mapper, writer, value, buf);
+            LoopJsonOutput.write(json.factory(), writer, value, buf);
             return buf;
         } catch (IOException | RuntimeException e) {
             buf.release();
@@ -85,7 +113,7 @@ public final class ResultMapper {
 
     /** Writes {@code value} as JSON at the end of {@code out}, with its class's writer. */
     public void writeJson(Object value, ByteBuf out) throws IOException {
-        LoopJsonOutput.write(mapper, writer(value.getClass()), value, out);
+        LoopJsonOutput.write(json.factory(), writer(value.getClass()), value, out);
     }
 
     private static final int SCRATCH_KEEP = 64 * 1024;
@@ -101,11 +129,11 @@ public final class ResultMapper {
      * exact size: a small body then costs one short-lived array instead of a pooled buffer, which is
      * what most of a small response's allocation work was (/json, /plaintext profiles).
      */
-    private ByteBuf encodeOnLoop(ByteBufAllocator alloc, ObjectWriter writer, Object value) throws IOException {
+    private ByteBuf encodeOnLoop(ByteBufAllocator alloc, ValueWriter writer, Object value) throws IOException {
         ByteBuf scratch = SCRATCH.get();
         scratch.clear();
         try {
-            LoopJsonOutput.write(mapper, writer, value, scratch);
+            LoopJsonOutput.write(json.factory(), writer, value, scratch);
             int n = scratch.readableBytes();
             ByteBuf out;
             if (n <= dev.brisk.internal.http.Replies.HEAP_LIMIT) {   // an exact heap array; larger ones pooled

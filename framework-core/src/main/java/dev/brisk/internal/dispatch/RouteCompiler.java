@@ -1,6 +1,7 @@
 package dev.brisk.internal.dispatch;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brisk.internal.json.JsonSupport;
+import dev.brisk.internal.json.PlainJson;
 import dev.brisk.ExceptionHandler;
 import dev.brisk.Middleware;
 import dev.brisk.StartupException;
@@ -32,14 +33,14 @@ import java.util.function.Function;
  */
 public final class RouteCompiler implements Binders.Runtime {
     /** What the compiler needs besides the model. */
-    public record Inputs(RouteModel model, List<RouteDef> systemRoutes, ObjectMapper mapper, Overrides overrides,
+    public record Inputs(RouteModel model, List<RouteDef> systemRoutes, JsonSupport json, Overrides overrides,
                          Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers,
                          List<Object> appMiddleware, List<Function<RouteDef, Optional<RouteHook>>> hooks,
                          dev.brisk.WebSocketSettings webSockets) {
-        public Inputs(RouteModel model, List<RouteDef> systemRoutes, ObjectMapper mapper, Overrides overrides,
+        public Inputs(RouteModel model, List<RouteDef> systemRoutes, JsonSupport json, Overrides overrides,
                       Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers,
                       List<Object> appMiddleware, List<Function<RouteDef, Optional<RouteHook>>> hooks) {
-            this(model, systemRoutes, mapper, overrides, exceptionHandlers, appMiddleware, hooks, dev.brisk.WebSocketSettings.defaults());
+            this(model, systemRoutes, json, overrides, exceptionHandlers, appMiddleware, hooks, dev.brisk.WebSocketSettings.defaults());
         }
     }
 
@@ -47,7 +48,9 @@ public final class RouteCompiler implements Binders.Runtime {
     private final ResultMapper results;
     private final ErrorMapper errors;
     private final BodyReader bodyReader;
-    private final ObjectMapper mapper;
+    private final JsonSupport json;
+    /** Whether some route reads or writes what only databind's mapper can (see {@link #needsMapper()}). */
+    private boolean needsMapper;
     private final Overrides overrides;
     private final Map<ProviderDef, ProviderRuntime> providers = new IdentityHashMap<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
@@ -62,10 +65,10 @@ public final class RouteCompiler implements Binders.Runtime {
     private final CompletableFuture<Void> validationWarmedUp = new CompletableFuture<>();
 
     public RouteCompiler(Inputs in) {
-        this.mapper = in.mapper();
+        this.json = in.json();
         this.overrides = in.overrides();
-        this.bodyReader = new BodyReader(mapper);
-        this.results = new ResultMapper(mapper);
+        this.bodyReader = new BodyReader(json);
+        this.results = new ResultMapper(json);
         this.errors = new ErrorMapper(results, in.exceptionHandlers());
         this.hooks = in.hooks();
         this.appChain = steps(in.appMiddleware());
@@ -81,7 +84,8 @@ public final class RouteCompiler implements Binders.Runtime {
         }
         for (RouteDef r : in.model().routes()) add(r);
         for (RouteDef r : in.systemRoutes()) add(r);
-        this.webSockets = WebSocketRoutes.compile(in.model().webSockets(), this, results, errors, hooks, appChain, in.webSockets(), mapper, bodyReader);
+        if (!in.model().webSockets().isEmpty()) needsMapper = true;   // messages are read and written by the mapper
+        this.webSockets = WebSocketRoutes.compile(in.model().webSockets(), this, results, errors, hooks, appChain, in.webSockets(), json, bodyReader);
         this.validatedTypes = validatedTypes();
     }
 
@@ -128,6 +132,7 @@ public final class RouteCompiler implements Binders.Runtime {
                     LoggerFactory.getLogger("dev.brisk").debug("method handle warm-up failed", e);
                 }
                 linked.complete(null);
+                if (!warmUpCancelled) makeMapper();
                 if (!warmUpCancelled && !validatedTypes.isEmpty()) Validation.warmUp(validatedTypes);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -184,6 +189,7 @@ public final class RouteCompiler implements Binders.Runtime {
             for (var f : hooks) f.apply(r).ifPresent(routeHooks::add);
             var e = new Endpoint(r, pathNames, this, results, errors, routeHooks);
             endpoints.add(e);
+            if (Endpoint.hasTypedWriter(r.resultType()) && results.plainWriter(r.resultType()).isEmpty()) needsMapper = true;
             var chain = new ArrayList<>(List.of(appChain));
             chain.addAll(List.of(steps(r.middleware())));
             route = new Route(r, e, chain.toArray(), r.async(), pathNames, r.describe());
@@ -237,7 +243,30 @@ public final class RouteCompiler implements Binders.Runtime {
     }
 
     @Override
-    public ObjectMapper mapper() {
-        return mapper;
+    public JsonSupport json() {
+        return json;
+    }
+
+    @Override
+    public void mapperNeeded() {
+        needsMapper = true;
+    }
+
+    /**
+     * Whether some route reads a body the streaming reader cannot, writes a result type {@link PlainJson} does
+     * not, or has WebSocket messages: then the app makes databind's mapper at once (the first response would
+     * otherwise wait for it); else in the background warm-up, for the first error body or odd value.
+     */
+    public boolean needsMapper() {
+        return needsMapper;
+    }
+
+    /** Databind's mapper, made in the warm-up if nothing has made it yet; a failure is its first user's to report. */
+    private void makeMapper() {
+        try {
+            json.mapper();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger("dev.brisk").debug("Jackson's mapper not made in the warm-up", e);
+        }
     }
 }

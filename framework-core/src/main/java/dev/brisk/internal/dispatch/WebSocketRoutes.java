@@ -46,8 +46,8 @@ public final class WebSocketRoutes {
 
     static WebSocketRoutes compile(List<RouteDef> defs, RouteCompiler rc, ResultMapper results, ErrorMapper errors,
                                    List<Function<RouteDef, Optional<RouteHook>>> hooks, Object[] appChain,
-                                   WebSocketSettings settings, ObjectMapper mapper, BodyReader bodies) {
-        var routes = new WebSocketRoutes(new WsContext(settings, mapper, bodies), defs.size());
+                                   WebSocketSettings settings, dev.brisk.internal.json.JsonSupport json, BodyReader bodies) {
+        var routes = new WebSocketRoutes(new WsContext(settings, json, bodies), defs.size());
         for (RouteDef def : defs) routes.add(def, rc, results, errors, hooks, appChain);
         return routes;
     }

@@ -62,7 +62,15 @@ public final class Json {
 
     /** A mapper with explicit limits for hostile input and no polymorphic typing from the wire. */
     public static ObjectMapper create(long maxDocumentLength) {
-        var factory = JsonFactory.builder()
+        return create(factory(maxDocumentLength));
+    }
+
+    /**
+     * The streaming factory with those limits: all that reading and writing plain values needs (no databind
+     * class is initialised by it). The mapper of {@link #create(JsonFactory)} then uses the same factory.
+     */
+    public static JsonFactory factory(long maxDocumentLength) {
+        return JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING)
                         .maxNumberLength(MAX_NUMBER_LENGTH)
@@ -72,6 +80,10 @@ public final class Json {
                         .build())
                 .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(1000).build())
                 .build();
+    }
+
+    /** The mapper over {@code factory} (which it takes as its own: it becomes the factory's codec). */
+    public static ObjectMapper create(JsonFactory factory) {
         return JsonMapper.builder(factory)
                 // A type cache of its own: the shared default one would keep the app's classes (in dev mode,
                 // an old generation's loader) reachable after the app is gone. First: modules add type

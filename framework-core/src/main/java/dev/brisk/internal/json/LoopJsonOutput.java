@@ -1,8 +1,7 @@
 package dev.brisk.internal.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.FastThreadLocalThread;
@@ -19,29 +18,33 @@ import java.io.OutputStream;
 public final class LoopJsonOutput extends OutputStream {
     private static final FastThreadLocal<LoopJsonOutput> CURRENT = new FastThreadLocal<>();
 
+    private final JsonFactory factory;
     private final JsonGenerator generator;
     private ByteBuf target;
 
-    private LoopJsonOutput(ObjectMapper mapper) throws IOException {
-        generator = mapper.getFactory().createGenerator((OutputStream) this);
+    private LoopJsonOutput(JsonFactory factory) throws IOException {
+        this.factory = factory;
+        generator = factory.createGenerator((OutputStream) this);
         // Values written one after another are separate documents, not a stream separated by spaces.
         generator.setRootValueSeparator(null);
     }
 
     /** Writes {@code value} as JSON at the end of {@code out}. */
-    public static void write(ObjectMapper mapper, ObjectWriter writer, Object value, ByteBuf out) throws IOException {
+    public static void write(JsonFactory factory, ValueWriter writer, Object value, ByteBuf out) throws IOException {
         if (!(Thread.currentThread() instanceof FastThreadLocalThread)) {
-            writer.writeValue((OutputStream) new io.netty.buffer.ByteBufOutputStream(out), value);
+            try (JsonGenerator g = factory.createGenerator((OutputStream) new io.netty.buffer.ByteBufOutputStream(out))) {
+                writer.write(g, value);
+            }
             return;
         }
         LoopJsonOutput o = CURRENT.get();
-        if (o == null || o.generator.getCodec() != mapper) {
-            o = new LoopJsonOutput(mapper);
+        if (o == null || o.factory != factory) {
+            o = new LoopJsonOutput(factory);
             CURRENT.set(o);
         }
         o.target = out;
         try {
-            writer.writeValue(o.generator, value);
+            writer.write(o.generator, value);
             o.generator.flush();
         } catch (IOException | RuntimeException | Error e) {
             // A failed value leaves the generator mid-document: never reuse it.
@@ -53,13 +56,13 @@ public final class LoopJsonOutput extends OutputStream {
     }
 
     /**
-     * Drops this thread's generator if it belongs to {@code mapper} (dev mode, when the app that
-     * owns the mapper stops: the generator would keep the mapper and its caches of the app's classes).
+     * Drops this thread's generator if it comes from {@code factory} (dev mode, when the app that owns it
+     * stops: the generator would keep the factory, its mapper and their caches of the app's classes).
      * Call on the event loop.
      */
-    public static void forget(ObjectMapper mapper) {
+    public static void forget(JsonFactory factory) {
         LoopJsonOutput o = CURRENT.getIfExists();
-        if (o != null && o.generator.getCodec() == mapper) CURRENT.remove();
+        if (o != null && o.factory == factory) CURRENT.remove();
     }
 
     @Override

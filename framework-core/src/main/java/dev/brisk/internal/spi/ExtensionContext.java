@@ -25,7 +25,11 @@ public interface ExtensionContext {
     /** The user's routes (system routes added by extensions are not in it). */
     RouteModel model();
 
+    /** The app's databind mapper, made on this call if nothing has made it yet: ask for it when it is used. */
     ObjectMapper mapper();
+
+    /** Jackson for the app: the streaming factory at once, the mapper when first asked for. */
+    dev.brisk.internal.json.JsonSupport json();
 
     /** Adds a route that is served but not part of the model (so not documented); app middleware apply to it. */
     void systemRoute(String method, String path, RouteHandler handler);

@@ -1,6 +1,7 @@
 package dev.brisk.internal.websocket;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brisk.internal.json.JsonSupport;
 import dev.brisk.WebSocketSettings;
 import dev.brisk.internal.binding.BodyReader;
 
@@ -10,15 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /** What the WebSocket sessions of one app share: its settings, Jackson, message readers and the registry of live sessions. */
 public final class WsContext {
     final WebSocketSettings settings;
-    final ObjectMapper mapper;
+    private final JsonSupport json;
     final Handshake.Origins origins;
     private final BodyReader bodies;
     private final Sessions sessions = new Sessions();
     private final ConcurrentHashMap<Type, MessageReader> readers = new ConcurrentHashMap<>();
 
-    public WsContext(WebSocketSettings settings, ObjectMapper mapper, BodyReader bodies) {
+    public WsContext(WebSocketSettings settings, JsonSupport json, BodyReader bodies) {
         this.settings = settings;
-        this.mapper = mapper;
+        this.json = json;
         this.bodies = bodies;
         this.origins = new Handshake.Origins(settings);
     }
@@ -38,7 +39,12 @@ public final class WsContext {
     /** The reader of JSON messages of {@code type} (made once per type). */
     public MessageReader reader(Type type) {
         var r = readers.get(type);
-        if (r == null) r = readers.computeIfAbsent(type, t -> new MessageReader(bodies, mapper, t));
+        if (r == null) r = readers.computeIfAbsent(type, t -> new MessageReader(bodies, mapper(), t));
         return r;
+    }
+
+    /** The app's mapper (an app with WebSocket routes makes it while it is built). */
+    ObjectMapper mapper() {
+        return json.mapper();
     }
 }

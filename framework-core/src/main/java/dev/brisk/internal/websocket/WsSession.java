@@ -527,7 +527,7 @@ public final class WsSession implements WebSocketSession, Body.Upgrader {
     public CompletionStage<Void> sendJson(Object value) {
         byte[] bytes;
         try {
-            bytes = ctx.mapper.writeValueAsBytes(value);
+            bytes = ctx.mapper().writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + (value == null ? "null" : value.getClass().getName()) + " as JSON: "
                     + e.getOriginalMessage(), e);
@@ -817,7 +817,7 @@ public final class WsSession implements WebSocketSession, Body.Upgrader {
     }
 
     ObjectMapper mapper() {
-        return ctx.mapper;
+        return ctx.mapper();
     }
 
     Style style() {

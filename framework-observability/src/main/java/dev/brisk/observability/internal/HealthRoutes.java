@@ -34,7 +34,6 @@ final class HealthRoutes {
         if (health.livePath().equals(health.readyPath())) {
             throw new StartupException("Health: liveness and readiness need different paths, both are " + health.livePath());
         }
-        var mapper = ctx.mapper();
         ctx.systemRoute("GET", health.livePath(), req -> Response.bytes(UP, JSON));
         RouteHandler ready = req -> {
             var checks = new LinkedHashMap<String, String>();
@@ -53,7 +52,7 @@ final class HealthRoutes {
             var body = new LinkedHashMap<String, Object>();
             body.put("status", up ? "UP" : "DOWN");
             body.put("checks", checks);
-            return Response.bytes(mapper.writeValueAsBytes(body), JSON).setStatus(up ? 200 : 503);
+            return Response.bytes(ctx.mapper().writeValueAsBytes(body), JSON).setStatus(up ? 200 : 503);
         };
         ctx.systemRoute("GET", health.readyPath(), ready);
         RouteHook draining = new RouteHook() {

@@ -31,19 +31,19 @@ public final class DocsExtension implements Extension {
     @Override
     public void configure(ExtensionContext ctx) {
         DocsConfig s = ctx.docs();
-        ObjectMapper mapper = ctx.mapper();
         var notes = ctx.state(dev.brisk.internal.spi.RouteNotes.class, dev.brisk.internal.spi.RouteNotes::new);
-        var cache = ctx.state(DocumentCache.class, () -> new DocumentCache(ctx.model(), ctx.api(), mapper, notes));
+        // The mapper when the document is first made, not now: an app of plain routes makes none at start.
+        var cache = ctx.state(DocumentCache.class, () -> new DocumentCache(ctx.model(), ctx.api(), ctx::mapper, notes));
         if (!s.enabled() || s.openapiPath() == null) return;
         String openapi = s.openapiPath();
         String title = ctx.api().title();
         ctx.systemRoute("GET", openapi, req -> Response.bytes(cache.get().jsonBytes(), JSON_TYPE));
-        if (s.docsPath() != null) swaggerUi(ctx, s.docsPath(), openapi, title, mapper);
+        if (s.docsPath() != null) swaggerUi(ctx, s.docsPath(), openapi, title);
         if (s.docsPath() != null) WebSocketPage.serve(ctx, base(s.docsPath()) + "/websockets");
         if (s.redocPath() != null) redoc(ctx, s.redocPath(), openapi, title);
     }
 
-    private static void swaggerUi(ExtensionContext ctx, String path, String openapi, String title, ObjectMapper mapper) {
+    private static void swaggerUi(ExtensionContext ctx, String path, String openapi, String title) {
         WebJar jar = WebJar.find("swagger-ui", "swagger-ui-bundle.js");
         if (jar == null) {
             LOG.warn("{} is off: org.webjars:swagger-ui is not on the class path", path);
@@ -80,7 +80,7 @@ public final class DocsExtension implements Extension {
                   oauth2RedirectUrl: window.location.origin + %s,
                   presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset]
                 });
-                """.formatted(js(mapper, openapi), js(mapper, base + "/oauth2-redirect")));
+                """.formatted(js(openapi), js(base + "/oauth2-redirect")));
         ctx.systemRoute("GET", path, req -> Response.bytes(page, HTML_TYPE));
         ctx.systemRoute("GET", base + "/swagger-ui-init.js", req -> Response.bytes(init, JS_TYPE));
         var files = jar.root();
@@ -152,11 +152,9 @@ public final class DocsExtension implements Extension {
         return sb.toString();
     }
 
-    private static String js(ObjectMapper mapper, String s) {
-        try {
-            return mapper.writeValueAsString(s).replace("<", "\\u003c");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** {@code s} as a JavaScript string literal (JSON's escapes, and {@code <} escaped so no tag can close). */
+    private static String js(String s) {
+        return ("\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)) + "\"")
+                .replace("<", "\\u003c");
     }
 }

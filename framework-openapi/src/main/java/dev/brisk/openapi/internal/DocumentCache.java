@@ -18,11 +18,11 @@ import java.nio.charset.StandardCharsets;
 public final class DocumentCache {
     private final RouteModel model;
     private final ApiInfo api;
-    private final ObjectMapper mapper;
+    private final java.util.function.Supplier<ObjectMapper> mapper;
     private final RouteNotes notes;
     private volatile Generated value;
 
-    public DocumentCache(RouteModel model, ApiInfo api, ObjectMapper mapper, RouteNotes notes) {
+    public DocumentCache(RouteModel model, ApiInfo api, java.util.function.Supplier<ObjectMapper> mapper, RouteNotes notes) {
         this.model = model;
         this.api = api;
         this.mapper = mapper;
@@ -38,7 +38,7 @@ public final class DocumentCache {
         if (v != null) return v;
         synchronized (this) {
             if (value == null) {
-                OpenAPI doc = new DocumentBuilder(model, api, mapper, NotesContributor.withNotes(notes)).build();
+                OpenAPI doc = new DocumentBuilder(model, api, mapper.get(), NotesContributor.withNotes(notes)).build();
                 try {
                     String json = Json31.mapper().writeValueAsString(doc);
                     value = new Generated(doc, json, Json31.pretty().writeValueAsString(doc), json.getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,6 @@
 package dev.brisk.internal.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.brisk.Response;
 import dev.brisk.internal.binding.Errors;
 import dev.brisk.internal.http.Reply;

@@ -1,6 +1,5 @@
 package dev.brisk.internal.dispatch;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brisk.StartupException;
 import dev.brisk.WebSocketSettings;
 import dev.brisk.internal.binding.BodyReader;

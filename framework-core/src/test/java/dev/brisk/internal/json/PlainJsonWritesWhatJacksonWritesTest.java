@@ -50,6 +50,14 @@ class PlainJsonWritesWhatJacksonWritesTest {
     public record Empty() {
     }
 
+    /** Jackson writes what the accessor returns, and so does Brisk. */
+    public record Overridden(String name) {
+        @Override
+        public String name() {
+            return "X" + name;
+        }
+    }
+
     record PackagePrivate(String name) {
     }
 
@@ -94,6 +102,7 @@ class PlainJsonWritesWhatJacksonWritesTest {
                 Colour.RED, new Inner("", 0), List.of(), Set.of(), List.of(List.of())));
         same(Everything.class, null);
         same(Empty.class, new Empty());
+        same(Overridden.class, new Overridden("a"));
         same(PackagePrivate.class, new PackagePrivate("hidden"));
         same(new ListType(Inner.class), List.of(new Inner("a", 1), new Inner("b", 2)));
         same(new ListType(String.class), java.util.Arrays.asList("a", null, "c"));

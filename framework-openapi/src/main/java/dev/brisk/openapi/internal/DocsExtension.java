@@ -1,7 +1,5 @@
 package dev.brisk.openapi.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brisk.Response;
 import dev.brisk.internal.spi.DocsConfig;
 import dev.brisk.internal.spi.Extension;

@@ -2,8 +2,11 @@ package dev.brisk.startup;
 
 import dev.brisk.App;
 import dev.brisk.Get;
+import dev.brisk.HttpException;
 import dev.brisk.Post;
+import dev.brisk.Query;
 import dev.brisk.internal.app.AppRuntime;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,12 @@ class PlainRoutesNeedNoMapperTest {
         public Item create(NewItem item) {
             return new Item(1, item.name(), item.price(), List.of("new"));
         }
+
+        @Get("/items/{id}")
+        public Item item(int id, @Query @Max(10) int limit) {
+            if (id != 1) throw new HttpException(404, "Item not found");
+            return new Item(id, "Widget", 9.5, List.of());
+        }
     }
 
     public record Labelled(Map<String, String> labels, Optional<String> note) {
@@ -80,6 +89,20 @@ class PlainRoutesNeedNoMapperTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Widget\",\"price\":9.5}")));
             assertThat(created.statusCode()).isEqualTo(201);
             assertThat(created.body()).isEqualTo("{\"id\":1,\"name\":\"Widget\",\"price\":9.5,\"tags\":[\"new\"]}");
+            assertThat(rt.json().mapperMade()).isFalse();
+
+            // Error bodies of text, whole numbers and constraints' limits are written without the mapper.
+            var missing = send(HttpRequest.newBuilder(URI.create(base + "/items/2?limit=1")));
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.body()).isEqualTo("{\"detail\":\"Item not found\"}");
+            var badPath = send(HttpRequest.newBuilder(URI.create(base + "/items/abc?limit=1")));
+            assertThat(badPath.statusCode()).isEqualTo(422);
+            assertThat(badPath.body()).isEqualTo("{\"detail\":[{\"type\":\"int_parsing\",\"loc\":[\"path\",\"id\"],"
+                    + "\"msg\":\"Input should be a valid integer, unable to parse string as an integer\",\"input\":\"abc\"}]}");
+            var tooMany = send(HttpRequest.newBuilder(URI.create(base + "/items/1?limit=11")));
+            assertThat(tooMany.statusCode()).isEqualTo(422);
+            assertThat(tooMany.body()).isEqualTo("{\"detail\":[{\"type\":\"max\",\"loc\":[\"query\",\"limit\"],"
+                    + "\"msg\":\"Input should be less than or equal to 10\",\"input\":\"11\",\"ctx\":{\"value\":10}}]}");   // as ValidationErrorsTest's
             assertThat(rt.json().mapperMade()).isFalse();
 
             var invalid = send(HttpRequest.newBuilder(URI.create(base + "/items")).header("Content-Type", "application/json")

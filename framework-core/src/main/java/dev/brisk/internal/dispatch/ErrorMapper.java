@@ -1,9 +1,10 @@
 package dev.brisk.internal.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brisk.internal.json.PlainJson;
 import dev.brisk.internal.json.ValueWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brisk.ExceptionHandler;
 import dev.brisk.HttpException;
@@ -66,10 +67,9 @@ public final class ErrorMapper {
         }
         try {
             if (t instanceof HttpException he) {
-                ObjectMapper mapper = results.mapper();
-                var node = mapper.createObjectNode();
-                node.set("detail", mapper.valueToTree(he.detail()));
-                var res = Reply.bytes(he.status(), Replies.JSON, results.encodeJson(c.request().connection().alloc(), ValueWriter.of(mapper.writer()), node));
+                var node = NODES.objectNode();
+                node.set("detail", node(he.detail()));
+                var res = Reply.bytes(he.status(), Replies.JSON, results.encodeJson(c.request().connection().alloc(), treeWriter(), node));
                 he.headers().forEach((k, v) -> ResultMapper.addUserHeader(res, k, v, true));
                 if (he instanceof dev.brisk.security.AuthenticationException ae) {   // one WWW-Authenticate per challenge
                     for (int i = 1; i < ae.challenges().size(); i++) ResultMapper.addUserHeader(res, "WWW-Authenticate", ae.challenges().get(i), false);
@@ -79,7 +79,8 @@ public final class ErrorMapper {
                 return res;
             }
             if (t instanceof RequestValidationException rve) {
-                return Reply.bytes(422, Replies.JSON, results.encodeJson(c.request().connection().alloc(), ValueWriter.of(results.mapper().writer()), validationBody(rve.errors())));
+                ObjectNode body = validationBody(rve.errors());
+                return Reply.bytes(422, Replies.JSON, results.encodeJson(c.request().connection().alloc(), treeWriter(), body));
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("Cannot encode the error response for {} {}", c, where, e);
@@ -109,8 +110,7 @@ public final class ErrorMapper {
 
     /** FastAPI's {@code {"detail": [...]}} with fields type, loc, msg, input[, ctx]. */
     public ObjectNode validationBody(List<ValidationError> errors) {
-        ObjectMapper mapper = results.mapper();
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = NODES.objectNode();
         ArrayNode arr = root.putArray("detail");
         for (var e : errors) {
             ObjectNode o = arr.addObject();
@@ -123,15 +123,48 @@ public final class ErrorMapper {
             o.put("msg", e.msg());
             JsonNode input;
             try {
-                input = e.input() instanceof JsonNode j ? j : mapper.valueToTree(e.input());
+                input = node(e.input());
             } catch (RuntimeException ex) {
-                input = mapper.getNodeFactory().textNode(String.valueOf(e.input()));
+                input = NODES.textNode(String.valueOf(e.input()));
             }
             o.set("input", input);
-            if (!e.ctx().isEmpty()) o.set("ctx", mapper.valueToTree(e.ctx()));
+            if (!e.ctx().isEmpty()) o.set("ctx", node(e.ctx()));
         }
         return root;
     }
+
+    /**
+     * {@code v} as a tree: the kinds error bodies mostly carry (null, text, whole numbers, booleans, maps of
+     * them, trees parsed from the request) without databind's mapper, anything else by the mapper's
+     * {@code valueToTree} (the same nodes it would make for those kinds), so an early error in an app that
+     * has made no mapper need not make one.
+     */
+    private JsonNode node(Object v) {
+        if (v == null) return NODES.nullNode();
+        if (v instanceof JsonNode j) return j;
+        if (v instanceof String s) return NODES.textNode(s);
+        if (v instanceof Integer i) return NODES.numberNode(i.intValue());
+        if (v instanceof Long l) return NODES.numberNode(l.longValue());
+        if (v instanceof Boolean b) return NODES.booleanNode(b);
+        if (v instanceof Map<?, ?> m && m.keySet().stream().allMatch(String.class::isInstance)) {
+            ObjectNode o = NODES.objectNode();
+            for (var e : m.entrySet()) o.set((String) e.getKey(), node(e.getValue()));
+            return o;
+        }
+        return results.mapper().valueToTree(v);
+    }
+
+    /**
+     * How an error tree is written: by the mapper once it is made; before, by {@link PlainJson#TREE}, which
+     * writes what the mapper would, for the nodes {@link #node} makes without the mapper and those parsed from
+     * a request (the only ones a tree can hold then).
+     */
+    private ValueWriter treeWriter() {
+        if (results.json().mapperMade()) return ValueWriter.of(results.mapper().writer());
+        return PlainJson.TREE;
+    }
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ExceptionHandler<?> handlerFor(Class<?> c) {
         if (handlers.isEmpty()) return null;

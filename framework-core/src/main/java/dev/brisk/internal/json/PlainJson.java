@@ -128,6 +128,45 @@ public final class PlainJson {
         };
     }
 
+    /**
+     * Writes a tree of the standard nodes (objects, arrays, text, numbers, booleans, null) with the calls the
+     * nodes' own serializers make under Brisk's mapper, which writes empty arrays and null properties. A binary
+     * or POJO node needs the mapper: {@link IOException}.
+     */
+    public static final ValueWriter TREE = (g, v) -> writeTree(g, (com.fasterxml.jackson.databind.JsonNode) v);
+
+    private static void writeTree(JsonGenerator g, com.fasterxml.jackson.databind.JsonNode n) throws IOException {
+        switch (n.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject();
+                for (var e : n.properties()) {
+                    g.writeFieldName(e.getKey());
+                    writeTree(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (var child : n) writeTree(g, child);
+                g.writeEndArray();
+            }
+            case STRING -> g.writeString(n.textValue());
+            case NUMBER -> {
+                switch (n.numberType()) {
+                    case INT -> g.writeNumber(n.intValue());
+                    case LONG -> g.writeNumber(n.longValue());
+                    case BIG_INTEGER -> g.writeNumber(n.bigIntegerValue());
+                    case FLOAT -> g.writeNumber(n.floatValue());
+                    case DOUBLE -> g.writeNumber(n.doubleValue());
+                    case BIG_DECIMAL -> g.writeNumber(n.decimalValue());
+                }
+            }
+            case BOOLEAN -> g.writeBoolean(n.booleanValue());
+            case NULL, MISSING -> g.writeNull();
+            default -> throw new IOException("a " + n.getNodeType() + " node is written by the mapper");
+        }
+    }
+
     /** One component of a record: its name, written once as JSON, and how to write its value. */
     @FunctionalInterface
     private interface Component {

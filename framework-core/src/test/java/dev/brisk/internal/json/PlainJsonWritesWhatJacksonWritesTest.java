@@ -137,6 +137,28 @@ class PlainJsonWritesWhatJacksonWritesTest {
     }
 
     @Test
+    void treesAreWrittenAsJacksonWritesThem() throws Exception {
+        for (String doc : List.of("{\"detail\":[{\"type\":\"x\",\"loc\":[\"body\",0],\"input\":{\"a\":[],\"b\":{},\"c\":null}}]}",
+                "[1,-2,3000000000,123456789012345678901234567890,1.5,-0.0,1e300,12.50,true,false,null,\"\\u0000\\u2028\\ud83d\\ude00\"]",
+                "\"text\"", "42", "{}", "[]")) {
+            var tree = MAPPER.readTree(doc);
+            var out = new StringWriter();
+            try (JsonGenerator g = Json.factory(1 << 24).createGenerator(out)) {
+                PlainJson.TREE.write(g, tree);
+            }
+            assertThat(out.toString()).isEqualTo(MAPPER.writeValueAsString(tree));
+        }
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        var built = nodes.objectNode().put("i", 1).put("l", 5L).put("s", "x").put("f", 1.1f).put("d", 0.1)
+                .put("b", true).putNull("n");
+        var out = new StringWriter();
+        try (JsonGenerator g = Json.factory(1 << 24).createGenerator(out)) {
+            PlainJson.TREE.write(g, built);
+        }
+        assertThat(out.toString()).isEqualTo(MAPPER.writeValueAsString(built));
+    }
+
+    @Test
     void recursiveRecordsAreLeftToJackson() {
         assertThat(PlainJson.isPlain(Tree.class)).isFalse();
     }

@@ -73,6 +73,15 @@ class PlainRoutesNeedNoMapperTest {
         return HTTP.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)));
+    }
+
+    private static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     @Test
     void plainRoutesAreServedWithoutTheMapperAndAnErrorBodyMakesIt() throws Exception {
         var app = App.builder().include(new PlainRoutes()).docs(false).build();
@@ -82,37 +91,34 @@ class PlainRoutesNeedNoMapperTest {
         rt.compiled().cancelWarmUp();   // the warm-up would make it half a second after the start
         try (var server = app.start("127.0.0.1", 0)) {
             String base = "http://127.0.0.1:" + server.port();
-            var json = send(HttpRequest.newBuilder(URI.create(base + "/json")));
+            var json = get(base + "/json");
             assertThat(json.statusCode()).isEqualTo(200);
             assertThat(json.body()).isEqualTo("{\"message\":\"Hello, World!\"}");
-            var created = send(HttpRequest.newBuilder(URI.create(base + "/items")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Widget\",\"price\":9.5}")));
+            var created = post(base + "/items", "{\"name\":\"Widget\",\"price\":9.5}");
             assertThat(created.statusCode()).isEqualTo(201);
             assertThat(created.body()).isEqualTo("{\"id\":1,\"name\":\"Widget\",\"price\":9.5,\"tags\":[\"new\"]}");
             assertThat(rt.json().mapperMade()).isFalse();
 
             // Error bodies of text, whole numbers and constraints' limits are written without the mapper.
-            var missing = send(HttpRequest.newBuilder(URI.create(base + "/items/2?limit=1")));
+            var missing = get(base + "/items/2?limit=1");
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(missing.body()).isEqualTo("{\"detail\":\"Item not found\"}");
-            var badPath = send(HttpRequest.newBuilder(URI.create(base + "/items/abc?limit=1")));
+            var badPath = get(base + "/items/abc?limit=1");
             assertThat(badPath.statusCode()).isEqualTo(422);
             assertThat(badPath.body()).isEqualTo("{\"detail\":[{\"type\":\"int_parsing\",\"loc\":[\"path\",\"id\"],"
                     + "\"msg\":\"Input should be a valid integer, unable to parse string as an integer\",\"input\":\"abc\"}]}");
-            var tooMany = send(HttpRequest.newBuilder(URI.create(base + "/items/1?limit=11")));
+            var tooMany = get(base + "/items/1?limit=11");
             assertThat(tooMany.statusCode()).isEqualTo(422);
             assertThat(tooMany.body()).isEqualTo("{\"detail\":[{\"type\":\"max\",\"loc\":[\"query\",\"limit\"],"
                     + "\"msg\":\"Input should be less than or equal to 10\",\"input\":\"11\",\"ctx\":{\"value\":10}}]}");   // as ValidationErrorsTest's
             assertThat(rt.json().mapperMade()).isFalse();
 
-            var invalid = send(HttpRequest.newBuilder(URI.create(base + "/items")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"\",\"price\":-1}")));
+            var invalid = post(base + "/items", "{\"name\":\"\",\"price\":-1}");
             assertThat(invalid.statusCode()).isEqualTo(422);
             assertThat(invalid.body()).startsWith("{\"detail\":[").contains("\"loc\":[\"body\",\"name\"]")
                     .contains("\"loc\":[\"body\",\"price\"]").contains("\"input\":-1");
             assertThat(rt.json().mapperMade()).isTrue();
-            var broken = send(HttpRequest.newBuilder(URI.create(base + "/items")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":")));
+            var broken = post(base + "/items", "{\"name\":");
             assertThat(broken.statusCode()).isEqualTo(422);
             assertThat(broken.body()).contains("json_invalid");
         }
@@ -128,7 +134,7 @@ class PlainRoutesNeedNoMapperTest {
         while (!rt.json().mapperMade() && System.nanoTime() < deadline) Thread.sleep(10);
         assertThat(rt.json().mapperMade()).as("made on its own threads, no request asked").isTrue();
         try (var server = app.start("127.0.0.1", 0)) {
-            var res = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/labels")));
+            var res = get("http://127.0.0.1:" + server.port() + "/labels");
             assertThat(res.statusCode()).isEqualTo(200);
             assertThat(res.body()).isEqualTo("{\"labels\":{\"a\":\"b\"},\"note\":null}");
         }

@@ -90,12 +90,7 @@ public final class AppRuntime {
         // Jackson: the streaming factory now (it needs the body limit); databind's mapper only when something needs it.
         this.json = json;
         json.maxBodySize(config.server().maxBodySize());
-        ModelBuilder.Result result = null;
-        try {
-            result = new ModelBuilder(config.sources()).build();
-        } finally {
-            json.model(result == null ? null : result.model());   // null: the model failed, nothing to warm up
-        }
+        ModelBuilder.Result result = new ModelBuilder(config.sources()).build();
         TransportWarmup.awaitCore();   // Netty's core classes from here on; the rest after awaitDone() below
         this.model = result.model();
         this.startupMethods = result.startup();
@@ -146,6 +141,7 @@ public final class AppRuntime {
         }
         // A route that reads or writes what only databind can: its mapper now, on its own threads, while the
         // transport finishes; otherwise the warm-up makes it once the app serves (RouteCompiler.warmUp).
+        json.writerTypes(compiled.jacksonResultTypes());
         if (compiled.needsMapper()) json.start();
         stopSignal.subscribe(reason -> compiled.cancelWarmUp());
         TransportWarmup.awaitDone();   // from here on this thread (the server's start) uses any Netty class

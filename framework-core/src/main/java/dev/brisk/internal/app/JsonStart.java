@@ -2,14 +2,12 @@ package dev.brisk.internal.app;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.brisk.internal.dispatch.Endpoint;
 import dev.brisk.internal.json.Json;
 import dev.brisk.internal.json.JsonSupport;
 import dev.brisk.internal.json.PlainJson;
-import dev.brisk.internal.model.RouteDef;
-import dev.brisk.internal.model.RouteModel;
 
-import java.util.ArrayList;
+import java.lang.reflect.Type;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,12 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * model has a route that needs it, otherwise in the background after the app has begun to serve, or by the first
  * caller of {@link #mapper()}. It is made on a thread of its own, with the JDK's parts on a second one
  * ({@link Json#initialiseJdkClasses()}), and then the serializers of the routes' result types that
- * {@link PlainJson} does not write are made too (event-loop routes first), so that a first response finds
- * them in the mapper's cache.
+ * {@link PlainJson} does not write are made too (as the compiled routes list them, event-loop routes first),
+ * so that a first response finds them in the mapper's cache.
  */
 public final class JsonStart implements JsonSupport {
-    private final CompletableFuture<Long> maxBodySize = new CompletableFuture<>();
-    private final CompletableFuture<RouteModel> model = new CompletableFuture<>();
+    private final CompletableFuture<List<Type>> writerTypes = new CompletableFuture<>();
     private final CompletableFuture<ObjectMapper> mapper = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile JsonFactory factory;
@@ -34,7 +31,7 @@ public final class JsonStart implements JsonSupport {
     private JsonStart() {
     }
 
-    /** No thread yet; every one must be followed by {@link #maxBodySize} or {@link #abandon}. */
+    /** No thread yet; the body limit ({@link #maxBodySize}) comes before anything asks for the mapper. */
     public static JsonStart prepare() {
         return new JsonStart();
     }
@@ -62,11 +59,7 @@ public final class JsonStart implements JsonSupport {
     private void run() {
         try {
             Json.initialiseClasses();
-            maxBodySize.get();
-            mapper.complete(Json.create(factory));
-        } catch (ExecutionException e) {
-            mapper.completeExceptionally(e.getCause());   // abandoned: nobody waits
-            return;
+            mapper.complete(Json.create(factory()));
         } catch (Throwable t) {
             mapper.completeExceptionally(t);
             return;
@@ -77,18 +70,16 @@ public final class JsonStart implements JsonSupport {
     /** The limit the app's documents get (the server's body limit, from code or settings): makes the factory. */
     void maxBodySize(long bytes) {
         factory = Json.factory(bytes);
-        maxBodySize.complete(bytes);
     }
 
-    /** The route model, or none when it failed: what the serializer warm-up works from. */
-    void model(RouteModel m) {
-        model.complete(m);
+    /** The result types the mapper writes (event-loop routes' first): what the serializer warm-up makes. */
+    void writerTypes(List<Type> types) {
+        writerTypes.complete(types);
     }
 
-    /** Ends the thread of a build that failed before it gave a body limit. */
+    /** A build that failed: nothing for the serializer warm-up (a mapper's thread an extension started ends). */
     public void abandon() {
-        maxBodySize.completeExceptionally(new IllegalStateException("the build failed"));
-        model.complete(null);
+        writerTypes.complete(List.of());
     }
 
     @Override
@@ -123,17 +114,12 @@ public final class JsonStart implements JsonSupport {
     /** Never fails: a type Jackson cannot write is reported by its route's first response. */
     private void warmUpWriters() {
         try {
-            RouteModel m = model.get();
-            if (m == null) return;
             ObjectMapper om = mapper.get();
-            var routes = new ArrayList<>(m.routes());
-            routes.sort((a, b) -> Boolean.compare(b.async(), a.async()));   // event-loop routes first
-            for (RouteDef r : routes) {
-                if (!Endpoint.hasTypedWriter(r.resultType()) || PlainJson.isPlain(r.resultType())) continue;
+            for (Type t : writerTypes.get()) {
                 try {
-                    om.writerFor(om.constructType(r.resultType()));
+                    om.writerFor(om.constructType(t));
                 } catch (RuntimeException e) {
-                    Logs.LOG.debug("no serializer for {} yet: {}", r.describe(), e.toString());
+                    Logs.LOG.debug("no serializer for {} yet: {}", t.getTypeName(), e.toString());
                 }
             }
         } catch (InterruptedException e) {

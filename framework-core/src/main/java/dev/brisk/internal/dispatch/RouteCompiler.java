@@ -51,6 +51,9 @@ public final class RouteCompiler implements Binders.Runtime {
     private final JsonSupport json;
     /** Whether some route reads or writes what only databind's mapper can (see {@link #needsMapper()}). */
     private boolean needsMapper;
+    /** The declared result types only the mapper writes, event-loop routes' first ({@code loopResultTypes} of them). */
+    private final List<java.lang.reflect.Type> jacksonResultTypes = new ArrayList<>();
+    private int loopResultTypes;
     private final Overrides overrides;
     private final Map<ProviderDef, ProviderRuntime> providers = new IdentityHashMap<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
@@ -189,7 +192,11 @@ public final class RouteCompiler implements Binders.Runtime {
             for (var f : hooks) f.apply(r).ifPresent(routeHooks::add);
             var e = new Endpoint(r, pathNames, this, results, errors, routeHooks);
             endpoints.add(e);
-            if (Endpoint.hasTypedWriter(r.resultType()) && results.plainWriter(r.resultType()).isEmpty()) needsMapper = true;
+            if (Endpoint.hasTypedWriter(r.resultType()) && results.plainWriter(r.resultType()).isEmpty()) {
+                needsMapper = true;
+                if (r.async()) jacksonResultTypes.add(loopResultTypes++, r.resultType());
+                else jacksonResultTypes.add(r.resultType());
+            }
             var chain = new ArrayList<>(List.of(appChain));
             chain.addAll(List.of(steps(r.middleware())));
             route = new Route(r, e, chain.toArray(), r.async(), pathNames, r.describe());
@@ -259,6 +266,11 @@ public final class RouteCompiler implements Binders.Runtime {
      */
     public boolean needsMapper() {
         return needsMapper;
+    }
+
+    /** The routes' declared result types that the mapper writes, event-loop routes' first (its serializer warm-up). */
+    public List<java.lang.reflect.Type> jacksonResultTypes() {
+        return List.copyOf(jacksonResultTypes);
     }
 
     /** Databind's mapper, made in the warm-up if nothing has made it yet; a failure is its first user's to report. */

@@ -66,7 +66,7 @@ public final class PlainJson {
         if (!(type instanceof Class<?> c)) return null;
         ValueWriter scalar = scalar(c);
         if (scalar != null) return scalar;
-        if (c.isEnum() && plainEnum(c)) return (g, v) -> {
+        if (c.isEnum() && plainType(c)) return (g, v) -> {
             if (v == null) g.writeNull();
             else g.writeString(((Enum<?>) v).name());
         };
@@ -336,10 +336,6 @@ public final class PlainJson {
             for (var pa : k.getParameterAnnotations()) if (jackson(pa)) return false;
         }
         return true;
-    }
-
-    private static boolean plainEnum(Class<?> c) {
-        return plainType(c);
     }
 
     private static boolean serializesItself(Class<?> c) {
